@@ -1,0 +1,66 @@
+// Services (or models) tie metrics, alerts and an owning team together; the project lists them and
+// declares what it targets.
+
+import { captureCallSite, type CallSite } from "./span.js";
+import type { Duration } from "./promql.js";
+import type { RecordingRule, Severity, ThresholdAlert } from "./alerts.js";
+import type { AnyMetric } from "./metrics.js";
+import type { ReceiverRef, Team, TimeInterval } from "./teams.js";
+
+export interface ServiceOptions {
+  readonly owner: Team<any> | string;
+  readonly description?: string;
+  /** Labels added to every alert of the service. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Metrics the service exposes. Metrics read by its queries are included automatically. */
+  readonly metrics?: readonly AnyMetric[];
+  readonly alerts?: readonly ThresholdAlert[];
+  readonly rules?: readonly RecordingRule[];
+  /** Rule evaluation interval for the service's groups; Prometheus' global default when unset. */
+  readonly interval?: Duration;
+}
+
+export interface Service extends ServiceOptions {
+  readonly kind: "service";
+  readonly name: string;
+  readonly span: CallSite | undefined;
+}
+
+export function service(name: string, options: ServiceOptions): Service {
+  return { kind: "service", name, ...options, span: captureCallSite() };
+}
+
+/** Prometheus "2.x"/"3.x" and Alertmanager "0.25" or later, as "MAJOR.MINOR". */
+export type Version = `${number}.${number}`;
+
+export interface ProjectOptions {
+  readonly name: string;
+  readonly targets: { readonly prometheus: Version; readonly alertmanager: Version };
+  readonly teams: readonly Team<any>[];
+  readonly services: readonly Service[];
+  readonly timeIntervals?: readonly TimeInterval[];
+  /** Catch-all receiver for alerts no team route takes. */
+  readonly defaultReceiver: ReceiverRef;
+  /** Root route grouping and timing. */
+  readonly routing?: {
+    readonly groupBy?: readonly string[];
+    readonly groupWait?: Duration;
+    readonly groupInterval?: Duration;
+    readonly repeat?: Duration;
+  };
+  readonly policy?: {
+    /** Severities whose alerts must carry a runbook URL (default P0 and P1). */
+    readonly requireRunbook?: readonly Severity[];
+    /** A firing P0/P1 silences lower severities of the same alert and service (default true). */
+    readonly inhibitLowerSeverities?: boolean;
+  };
+}
+
+export interface Project extends ProjectOptions {
+  readonly kind: "project";
+  readonly span: CallSite | undefined;
+}
+
+export function project(options: ProjectOptions): Project {
+  return { kind: "project", ...options, span: captureCallSite() };
+}

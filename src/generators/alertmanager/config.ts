@@ -1,0 +1,96 @@
+// alertmanager.yml: the routing tree from the model, inhibition of lower severities, receivers
+// (secrets by *_file only), time intervals, and the notification templates.
+
+import { promqlString } from "../../dsl/promql.js";
+import { ALERTMANAGER_DIR, SERVICE_LABEL, SEVERITY_LABEL } from "../../model/conventions.js";
+import { buildRoutingTree, walkRoutes, type RouteNode } from "../../model/routing.js";
+import type { Matcher, Model, Receiver, Team, TimeInterval } from "../../model/schema.js";
+import { GENERATED_HEADER, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
+import { receiverConfig } from "./receivers.js";
+import { NOTIFICATION_TEMPLATE, TEMPLATE_FILE } from "./templates.js";
+
+export const ALERTMANAGER_FILE = `${ALERTMANAGER_DIR}/alertmanager.yml`;
+
+export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
+  const objects: GeneratedObject[] = [];
+  const file = ALERTMANAGER_FILE;
+  const tree = buildRoutingTree(model);
+  walkRoutes(tree, (node) => objects.push({ id: node.id, kind: "route", name: node.id, file, span: node.span, content: routeObject(node, false) }));
+
+  const receivers = model.teams.flatMap((team: Team) => team.receivers).sort((a, b) => a.id.localeCompare(b.id));
+  const receiverObjects = receivers.map((r: Receiver) => {
+    const content = receiverConfig(r);
+    objects.push({ id: `receiver/${r.id}`, kind: "receiver", name: r.id, file, span: r.span, content });
+    return content;
+  });
+
+  const inhibitRules = model.policy.inhibitLowerSeverities ? lowerSeverityInhibitions() : [];
+  inhibitRules.forEach((rule, index) =>
+    objects.push({ id: `inhibit/lower-severity-${index + 1}`, kind: "inhibit-rule", name: `lower-severity-${index + 1}`, file, span: model.span, content: rule }));
+
+  const intervals = [...model.timeIntervals].sort((a, b) => a.name.localeCompare(b.name)).map((interval) => {
+    const content = timeIntervalObject(interval);
+    objects.push({ id: `time-interval/${interval.name}`, kind: "time-interval", name: interval.name, file, span: interval.span, content });
+    return content;
+  });
+
+  const config = {
+    route: routeObject(tree, true),
+    ...(inhibitRules.length > 0 ? { inhibit_rules: inhibitRules } : {}),
+    receivers: receiverObjects,
+    ...(intervals.length > 0 ? { time_intervals: intervals } : {}),
+    templates: [`templates/*.tmpl`],
+  };
+  return {
+    artifacts: [
+      { path: file, format: "yaml", content: config, header: GENERATED_HEADER },
+      { path: `${ALERTMANAGER_DIR}/${TEMPLATE_FILE}`, format: "text", content: NOTIFICATION_TEMPLATE },
+    ],
+    objects,
+  };
+}
+
+/** Fixed key order; `deep` includes child routes. Route order is kept as declared. */
+function routeObject(node: RouteNode, deep: boolean): Record<string, unknown> {
+  return {
+    ...(node.receiver ? { receiver: node.receiver } : {}),
+    ...(node.matchers.length > 0 ? { matchers: node.matchers.map(matcherText) } : {}),
+    ...(node.groupBy ? { group_by: [...node.groupBy] } : {}),
+    ...(node.groupWait ? { group_wait: node.groupWait } : {}),
+    ...(node.groupInterval ? { group_interval: node.groupInterval } : {}),
+    ...(node.repeatInterval ? { repeat_interval: node.repeatInterval } : {}),
+    ...(node.activeTimeIntervals ? { active_time_intervals: [...node.activeTimeIntervals] } : {}),
+    ...(node.muteTimeIntervals ? { mute_time_intervals: [...node.muteTimeIntervals] } : {}),
+    ...(node.continue ? { continue: true } : {}),
+    ...(deep && node.routes.length > 0 ? { routes: node.routes.map((child) => routeObject(child, true)) } : {}),
+  };
+}
+
+/** Alertmanager matcher syntax: label, operator, double-quoted value with Go escapes. */
+export function matcherText(m: Matcher): string {
+  return `${m.label}${m.op}${promqlString(m.value)}`;
+}
+
+const LOWER = { P0: ["P1", "P2", "P3"], P1: ["P2", "P3"] } as const;
+
+/** A firing P0 or P1 silences the lower severities of the same alert on the same service. */
+function lowerSeverityInhibitions() {
+  return (Object.keys(LOWER) as (keyof typeof LOWER)[]).map((severity) => ({
+    source_matchers: [matcherText({ label: SEVERITY_LABEL, op: "=", value: severity })],
+    target_matchers: [matcherText({ label: SEVERITY_LABEL, op: "=~", value: LOWER[severity].join("|") })],
+    equal: ["alertname", SERVICE_LABEL],
+  }));
+}
+
+function timeIntervalObject(interval: TimeInterval) {
+  return {
+    name: interval.name,
+    time_intervals: [{
+      ...(interval.times.length > 0 ? { times: interval.times.map((t) => ({ start_time: t.start, end_time: t.end })) } : {}),
+      ...(interval.weekdays.length > 0 ? { weekdays: interval.weekdays } : {}),
+      ...(interval.daysOfMonth.length > 0 ? { days_of_month: interval.daysOfMonth } : {}),
+      ...(interval.months.length > 0 ? { months: interval.months } : {}),
+      ...(interval.location ? { location: interval.location } : {}),
+    }],
+  };
+}

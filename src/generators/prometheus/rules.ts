@@ -1,0 +1,62 @@
+// Prometheus rule files: one per service, a recording group (when the service has recording rules)
+// followed by an alerting group with one rule per alert and severity.
+
+import { formatNumber } from "../../dsl/promql.js";
+import { alertGroupName, recordingGroupName, ruleFileName } from "../../model/conventions.js";
+import { needsParentheses } from "../../model/promql.js";
+import type { Alert, AlertRule, Model, Recording, Service } from "../../model/schema.js";
+import { GENERATED_HEADER, type Artifact, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
+
+export function generatePrometheusRules(model: Model): GeneratorOutput {
+  const artifacts: Artifact[] = [];
+  const objects: GeneratedObject[] = [];
+  for (const service of [...model.services].sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = ruleFileName(service.name);
+    const groups = [];
+    if (service.recordings.length > 0) {
+      groups.push(group(recordingGroupName(service.name), service, service.recordings.map((r) => {
+        const rule = recordingRule(r);
+        objects.push({ id: r.id, kind: "recording", name: r.name, file, span: r.span, content: rule });
+        return rule;
+      })));
+    }
+    if (service.alerts.length > 0) {
+      groups.push(group(alertGroupName(service.name), service, service.alerts.flatMap((alert) => alert.rules.map((r) => {
+        const rule = alertingRule(alert, r);
+        objects.push({ id: r.id, kind: "alert", name: alert.name, file, span: alert.span, content: rule });
+        return rule;
+      }))));
+    }
+    if (groups.length > 0) artifacts.push({ path: file, format: "yaml", content: { groups }, header: GENERATED_HEADER });
+  }
+  return { artifacts, objects };
+}
+
+function group(name: string, service: Service, rules: unknown[]) {
+  return { name, ...(service.interval ? { interval: service.interval } : {}), rules };
+}
+
+function recordingRule(recording: Recording) {
+  return {
+    record: recording.name,
+    expr: recording.query.expr,
+    ...(Object.keys(recording.labels).length > 0 ? { labels: recording.labels } : {}),
+  };
+}
+
+/** Fixed key order: alert, expr, for, keep_firing_for, labels, annotations. */
+function alertingRule(alert: Alert, rule: AlertRule) {
+  return {
+    alert: alert.name,
+    expr: alertExpr(alert.query.expr, rule),
+    ...(rule.for ? { for: rule.for } : {}),
+    ...(rule.keepFiringFor ? { keep_firing_for: rule.keepFiringFor } : {}),
+    labels: rule.labels,
+    annotations: rule.annotations,
+  };
+}
+
+export function alertExpr(expr: string, rule: Pick<AlertRule, "op" | "threshold">): string {
+  const left = needsParentheses(expr) ? `(${expr})` : expr;
+  return `${left} ${rule.op} ${formatNumber(rule.threshold.value ?? Number.NaN)}`;
+}

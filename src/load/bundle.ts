@@ -1,0 +1,52 @@
+// Bundles a project's definitions in memory with esbuild. "moncc" stays external so the user's
+// code and the compiler share one DSL instance.
+
+import path from "node:path";
+import { build, type Message } from "esbuild";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { toPosix } from "./source-map.js";
+
+export const BUNDLE_OUTFILE = "moncc-definitions.js";
+
+export type BundleResult =
+  | { readonly ok: true; readonly code: string; readonly map: string }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+export async function bundleDefinitions(entry: string, root: string): Promise<BundleResult> {
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      outfile: path.join(root, BUNDLE_OUTFILE),
+      bundle: true,
+      write: false,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      sourcemap: "external",
+      sourcesContent: true,
+      external: ["moncc", "moncc/*"],
+      logLevel: "silent",
+    });
+    const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
+    const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text;
+    return { ok: true, code, map };
+  } catch (error) {
+    const messages = (error as { errors?: Message[] }).errors;
+    if (!messages) throw error;
+    return { ok: false, diagnostics: messages.map((m) => bundleDiagnostic(m, root)) };
+  }
+}
+
+function bundleDiagnostic(message: Message, root: string): Diagnostic {
+  const location = message.location;
+  return {
+    code: "MON001",
+    severity: "error",
+    message: message.text,
+    span: location
+      ? { file: toPosix(path.relative(root, path.resolve(root, location.file))), line: location.line, column: location.column + 1 }
+      : undefined,
+    hint: message.notes.map((n) => n.text).join(" ") || "fix the TypeScript so esbuild can bundle it",
+  };
+}

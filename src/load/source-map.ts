@@ -1,0 +1,56 @@
+// Maps positions in the definitions bundle back to the user's TypeScript files.
+
+import { SourceMap } from "node:module";
+import path from "node:path";
+import type { Span } from "../diagnostics/diagnostic.js";
+import { BUNDLE_FILENAME, type CallSite } from "../dsl/span.js";
+
+export interface SpanResolver {
+  (site: CallSite | undefined): Span | undefined;
+}
+
+export interface BundleMap {
+  readonly resolve: SpanResolver;
+  /** Original source text by project-relative file, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+interface RawSourceMap {
+  readonly sources: readonly string[];
+  readonly sourcesContent?: readonly (string | null)[];
+}
+
+/**
+ * `mapText` is esbuild's external source map for a bundle whose outfile sits in `root`, so its
+ * `sources` are relative to the project root already.
+ */
+export function createBundleMap(mapText: string, root: string): BundleMap {
+  const payload = JSON.parse(mapText) as RawSourceMap;
+  const map = new SourceMap(payload as never);
+  const sources = new Map<string, string>();
+  payload.sources.forEach((source, index) => {
+    const content = payload.sourcesContent?.[index];
+    if (typeof content === "string") sources.set(toPosix(source), content);
+  });
+  const resolve: SpanResolver = (site) => {
+    if (!site) return undefined;
+    if (site.file !== BUNDLE_FILENAME) {
+      return { file: toPosix(path.relative(root, site.file)), line: site.line, column: site.column };
+    }
+    const entry = map.findEntry(site.line - 1, site.column - 1) as {
+      originalSource?: string; originalLine?: number; originalColumn?: number;
+    };
+    if (entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
+    return { file: normalizeSource(entry.originalSource, root), line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+  };
+  return { resolve, sources };
+}
+
+function normalizeSource(source: string, root: string): string {
+  const file = source.startsWith("file://") ? new URL(source).pathname : source;
+  return toPosix(path.isAbsolute(file) ? path.relative(root, file) : file);
+}
+
+export function toPosix(file: string): string {
+  return file.split(path.sep).join("/");
+}

@@ -1,0 +1,275 @@
+// model: turns the DSL objects a project exported into the IR. Units are resolved, references are
+// turned into names, ids are assigned and spans are mapped to the user's files. Nothing here
+// rejects input: what cannot be interpreted is recorded as a problem or an unresolved value, and
+// the checks in src/validate report it with a code.
+
+import type * as dsl from "../dsl/index.js";
+import { COMPARISONS, type SeveritySpec } from "../dsl/alerts.js";
+import { toMatchers } from "../dsl/metrics.js";
+import type { Query as DslQuery } from "../dsl/query.js";
+import type { CallSite } from "../dsl/span.js";
+import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
+import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
+import type { SpanResolver } from "../load/source-map.js";
+import {
+  alertRuleId, DEFAULT_REQUIRE_RUNBOOK, DEFAULT_ROUTING, receiverName, recordingId,
+  RUNBOOK_ANNOTATION, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL,
+} from "./conventions.js";
+import {
+  ProjectSchema, type Alert, type AlertRule, type Metric, type Model, type Problem, type QueryIR,
+  type Recording, type Service, type Team, type Threshold, type TimeInterval,
+} from "./schema.js";
+
+export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver): Model {
+  const problems: Problem[] = [];
+  const span = (site: CallSite | undefined) => resolveSpan(site);
+  const intervals = new Map<DslTimeInterval, TimeInterval>();
+  const intervalName = (value: DslTimeInterval | string): string => {
+    if (typeof value === "string") return value;
+    if (!intervals.has(value)) intervals.set(value, normalizeTimeInterval(value, span));
+    return value.name;
+  };
+  for (const interval of project.timeIntervals ?? []) intervalName(interval);
+
+  const teams = (project.teams ?? []).map((team) => normalizeTeam(team, span, intervalName));
+  const services = (project.services ?? []).map((svc) => normalizeService(svc, span, problems));
+
+  const model: Model = {
+    name: project.name,
+    targets: { prometheus: String(project.targets?.prometheus), alertmanager: String(project.targets?.alertmanager) },
+    teams,
+    services,
+    timeIntervals: [...intervals.values()],
+    defaultReceiver: {
+      team: project.defaultReceiver?.team ?? "",
+      receiver: project.defaultReceiver?.receiver ?? "",
+      span: span(project.defaultReceiver?.span) ?? span(project.span),
+    },
+    routing: {
+      groupBy: [...(project.routing?.groupBy ?? DEFAULT_ROUTING.groupBy)],
+      groupWait: project.routing?.groupWait ?? DEFAULT_ROUTING.groupWait,
+      groupInterval: project.routing?.groupInterval ?? DEFAULT_ROUTING.groupInterval,
+      repeat: project.routing?.repeat ?? DEFAULT_ROUTING.repeat,
+    },
+    policy: {
+      requireRunbook: [...(project.policy?.requireRunbook ?? DEFAULT_REQUIRE_RUNBOOK)],
+      inhibitLowerSeverities: project.policy?.inhibitLowerSeverities ?? true,
+    },
+    problems,
+    span: span(project.span),
+  };
+  return ProjectSchema.parse(model);
+}
+
+type SpanOf = (site: CallSite | undefined) => Model["span"];
+
+function normalizeTimeInterval(interval: DslTimeInterval, span: SpanOf): TimeInterval {
+  return {
+    name: interval.name,
+    location: interval.location,
+    weekdays: [...(interval.weekdays ?? [])],
+    times: (interval.times ?? []).map((t) => ({ start: t.start, end: t.end })),
+    daysOfMonth: [...(interval.daysOfMonth ?? [])],
+    months: [...(interval.months ?? [])],
+    span: span(interval.span),
+  };
+}
+
+function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslTimeInterval | string) => string): Team {
+  const teamSpan = span(team.span);
+  return {
+    name: team.name,
+    receivers: Object.keys(team.receivers ?? {}).sort().map((key) => {
+      const receiver = team.receivers[key];
+      return {
+        id: receiverName(team.name, key),
+        team: team.name,
+        key,
+        type: receiver.type,
+        options: { ...receiver.options },
+        span: span(receiver.span) ?? teamSpan,
+      };
+    }),
+    escalation: (["P0", "P1", "P2", "P3"] as const).flatMap((severity) => {
+      const step = team.escalation?.[severity];
+      if (!step) return [];
+      return [{
+        severity,
+        notify: [...step.notify],
+        repeat: step.repeat,
+        groupWait: step.groupWait,
+        activeDuring: (step.activeDuring ?? []).map(intervalName),
+        mutedDuring: (step.mutedDuring ?? []).map(intervalName),
+      }];
+    }),
+    routes: (team.routes ?? []).map((route) => ({
+      matchers: toMatchers(route.match ?? {}),
+      notify: [...route.notify],
+      continue: route.continue ?? true,
+      groupBy: route.groupBy ? [...route.groupBy] : undefined,
+      repeat: route.repeat,
+    })),
+    groupBy: team.groupBy ? [...team.groupBy] : undefined,
+    groupWait: team.groupWait,
+    groupInterval: team.groupInterval,
+    repeat: team.repeat,
+    span: teamSpan,
+  };
+}
+
+function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): Service {
+  const owner = typeof svc.owner === "string" ? svc.owner : svc.owner?.name ?? "";
+  const serviceLabels = { ...(svc.labels ?? {}) };
+  const metrics = new MetricCollector(span);
+  for (const metric of svc.metrics ?? []) metrics.add(metric);
+
+  const query = (q: DslQuery<string>): QueryIR => {
+    for (const metric of q.metrics) metrics.add(metric);
+    return {
+      expr: q.expr,
+      unit: q.unit,
+      labels: q.labels ? [...q.labels] : undefined,
+      metrics: [...new Set(q.metrics.map((m) => m.name))].sort(),
+      buckets: q.buckets.map((b) => ({
+        metric: b.metric, threshold: b.threshold, value: b.value, conversionError: b.conversionError, span: span(b.span),
+      })),
+      template: q.template?.map((s) => ({ ...s })),
+      span: span(q.span),
+    };
+  };
+
+  const alerts: Alert[] = (svc.alerts ?? []).map((definition) => {
+    const alertSpan = span(definition.span);
+    const q = query(definition.query);
+    const subject = `alert ${svc.name}/${definition.name}`;
+    const rules: AlertRule[] = definition.severities.flatMap(({ severity, spec }) => {
+      const level = parseSeveritySpec(spec);
+      if (!level.ok) {
+        problems.push({ message: `${severity}: ${level.message}`, hint: level.hint, subject, span: alertSpan });
+        return [];
+      }
+      const labels = sortRecord({
+        ...serviceLabels, ...definition.labels, ...level.labels,
+        [SERVICE_LABEL]: svc.name, [TEAM_LABEL]: owner, [SEVERITY_LABEL]: severity,
+      });
+      const annotations = sortRecord({
+        summary: definition.summary,
+        ...(definition.description !== undefined ? { description: definition.description } : {}),
+        ...(definition.runbook !== undefined ? { [RUNBOOK_ANNOTATION]: definition.runbook } : {}),
+        ...definition.annotations,
+        ...level.annotations,
+      });
+      return [{
+        id: alertRuleId(svc.name, definition.name, severity),
+        severity,
+        op: level.op,
+        threshold: threshold(level.value, q.unit),
+        for: level.for,
+        keepFiringFor: level.keepFiringFor,
+        labels,
+        annotations,
+      }];
+    });
+    return {
+      name: definition.name,
+      service: svc.name,
+      query: q,
+      summary: definition.summary,
+      description: definition.description,
+      runbook: definition.runbook,
+      rules,
+      span: alertSpan,
+    };
+  });
+
+  const recordings: Recording[] = (svc.rules ?? []).map((rule) => ({
+    id: recordingId(svc.name, rule.name),
+    name: rule.name,
+    service: svc.name,
+    query: query(rule.query),
+    labels: sortRecord({ ...rule.labels }),
+    span: span(rule.span),
+  }));
+
+  return {
+    name: svc.name,
+    owner,
+    description: svc.description,
+    labels: sortRecord(serviceLabels),
+    interval: svc.interval,
+    metrics: metrics.list(),
+    alerts,
+    recordings,
+    span: span(svc.span),
+  };
+}
+
+/** Metrics declared or read by a service, one entry per distinct declaration. */
+class MetricCollector {
+  private readonly seen = new Map<string, Metric>();
+  constructor(private readonly span: SpanOf) {}
+  add(metric: dsl.AnyMetric | import("../dsl/query.js").MetricRef): void {
+    const span = this.span(metric.span);
+    const key = `${metric.name}@${span?.file}:${span?.line}:${span?.column}`;
+    if (this.seen.has(key)) return;
+    this.seen.set(key, {
+      name: metric.name,
+      kind: metric.kind,
+      help: metric.help,
+      unit: metric.unit,
+      labels: [...metric.labels],
+      buckets: metric.buckets ? [...metric.buckets] : undefined,
+      span,
+    });
+  }
+  list(): Metric[] {
+    return [...this.seen.values()];
+  }
+}
+
+type ParsedLevel =
+  | {
+      ok: true; op: AlertRule["op"]; value: string | number; for?: string; keepFiringFor?: string;
+      labels: Record<string, string>; annotations: Record<string, string>;
+    }
+  | { ok: false; message: string; hint: string };
+
+const SHORTHAND = /^\s*(>=|<=|==|!=|>|<)\s*(\S+)(?:\s+for\s+(\S+))?\s*$/;
+
+/** Reads `"> 200ms for 5m"` or `{ op, value, for }`. */
+export function parseSeveritySpec(spec: SeveritySpec): ParsedLevel {
+  if (typeof spec === "string") {
+    const match = SHORTHAND.exec(spec);
+    if (!match) {
+      return {
+        ok: false,
+        message: `cannot read "${spec}" as a threshold`,
+        hint: 'write "<op> <value> [for <duration>]", e.g. "> 200ms for 5m"',
+      };
+    }
+    return { ok: true, op: match[1] as AlertRule["op"], value: match[2], for: match[3], labels: {}, annotations: {} };
+  }
+  if (!spec || typeof spec !== "object" || !COMPARISONS.includes(spec.op)) {
+    return { ok: false, message: "a severity needs `op` (one of > >= < <= == !=) and `value`", hint: 'e.g. { op: ">", value: "200ms", for: "5m" }' };
+  }
+  return {
+    ok: true, op: spec.op, value: spec.value, for: spec.for, keepFiringFor: spec.keepFiringFor,
+    labels: { ...(spec.labels ?? {}) }, annotations: { ...(spec.annotations ?? {}) },
+  };
+}
+
+function threshold(raw: string | number, unit: string | undefined): Threshold {
+  const quantity = typeof raw === "number" ? { value: raw, unit: undefined } : parseQuantity(raw);
+  if (!quantity) return { raw, conversionError: `"${raw}" is not a number with a unit` };
+  const converted = convertQuantity(quantity, unit !== undefined && isUnit(unit) ? unit : undefined);
+  return converted.ok ? { raw, value: converted.value } : { raw, conversionError: converted.reason };
+}
+
+function sortRecord(record: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) {
+    const value = record[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+// The IR: the contract between stages. The zod schemas are the types (z.infer), so the model the
+// normalizer builds is validated against exactly what checks and generators rely on.
+
+import { z } from "zod";
+
+export const SpanSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() });
+export const OptionalSpan = SpanSchema.optional();
+
+export const SeveritySchema = z.enum(["P0", "P1", "P2", "P3"]);
+export const ComparisonSchema = z.enum([">", ">=", "<", "<=", "==", "!="]);
+const Labels = z.record(z.string(), z.string());
+
+export const MatcherSchema = z.object({
+  label: z.string(),
+  op: z.enum(["=", "!=", "=~", "!~"]),
+  value: z.string(),
+});
+
+export const MetricSchema = z.object({
+  name: z.string(),
+  kind: z.enum(["counter", "gauge", "histogram", "summary"]),
+  help: z.string(),
+  unit: z.string().optional(),
+  labels: z.array(z.string()),
+  buckets: z.array(z.number()).optional(),
+  span: OptionalSpan,
+});
+
+export const BucketRefSchema = z.object({
+  metric: z.string(),
+  threshold: z.union([z.string(), z.number()]),
+  value: z.number().optional(),
+  conversionError: z.string().optional(),
+  span: OptionalSpan,
+});
+
+export const TemplateSegmentSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  interpolation: z.number().int().optional(),
+  raw: z.string().optional(),
+});
+
+export const QuerySchema = z.object({
+  expr: z.string(),
+  unit: z.string().optional(),
+  /** Labels the result carries; undefined when moncc cannot know (raw PromQL). */
+  labels: z.array(z.string()).optional(),
+  metrics: z.array(z.string()),
+  buckets: z.array(BucketRefSchema),
+  template: z.array(TemplateSegmentSchema).optional(),
+  span: OptionalSpan,
+});
+
+export const ThresholdSchema = z.object({
+  /** As written: "200ms", "5%", 0.2. */
+  raw: z.union([z.string(), z.number()]),
+  /** In the query's unit; undefined when it does not convert (see conversionError). */
+  value: z.number().optional(),
+  conversionError: z.string().optional(),
+});
+
+export const AlertRuleSchema = z.object({
+  id: z.string(),
+  severity: SeveritySchema,
+  op: ComparisonSchema,
+  threshold: ThresholdSchema,
+  for: z.string().optional(),
+  keepFiringFor: z.string().optional(),
+  /** Final labels: service, team, severity and the user's. */
+  labels: Labels,
+  annotations: Labels,
+});
+
+export const AlertSchema = z.object({
+  name: z.string(),
+  service: z.string(),
+  query: QuerySchema,
+  summary: z.string().optional(),
+  description: z.string().optional(),
+  runbook: z.string().optional(),
+  rules: z.array(AlertRuleSchema),
+  span: OptionalSpan,
+});
+
+export const RecordingSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  service: z.string(),
+  query: QuerySchema,
+  labels: Labels,
+  span: OptionalSpan,
+});
+
+export const ServiceSchema = z.object({
+  name: z.string(),
+  owner: z.string(),
+  description: z.string().optional(),
+  labels: Labels,
+  interval: z.string().optional(),
+  metrics: z.array(MetricSchema),
+  alerts: z.array(AlertSchema),
+  recordings: z.array(RecordingSchema),
+  span: OptionalSpan,
+});
+
+export const ReceiverSchema = z.object({
+  /** Global receiver name in alertmanager.yml: `<team>-<key>`. */
+  id: z.string(),
+  team: z.string(),
+  key: z.string(),
+  type: z.enum(["slack", "pagerduty", "webhook", "email", "opsgenie"]),
+  options: z.record(z.string(), z.unknown()),
+  span: OptionalSpan,
+});
+
+export const EscalationSchema = z.object({
+  severity: SeveritySchema,
+  notify: z.array(z.string()),
+  repeat: z.string().optional(),
+  groupWait: z.string().optional(),
+  activeDuring: z.array(z.string()),
+  mutedDuring: z.array(z.string()),
+});
+
+export const CustomRouteSchema = z.object({
+  matchers: z.array(MatcherSchema),
+  notify: z.array(z.string()),
+  continue: z.boolean(),
+  groupBy: z.array(z.string()).optional(),
+  repeat: z.string().optional(),
+});
+
+export const TeamSchema = z.object({
+  name: z.string(),
+  receivers: z.array(ReceiverSchema),
+  escalation: z.array(EscalationSchema),
+  routes: z.array(CustomRouteSchema),
+  groupBy: z.array(z.string()).optional(),
+  groupWait: z.string().optional(),
+  groupInterval: z.string().optional(),
+  repeat: z.string().optional(),
+  span: OptionalSpan,
+});
+
+export const TimeIntervalSchema = z.object({
+  name: z.string(),
+  location: z.string().optional(),
+  weekdays: z.array(z.string()),
+  times: z.array(z.object({ start: z.string(), end: z.string() })),
+  daysOfMonth: z.array(z.string()),
+  months: z.array(z.string()),
+  span: OptionalSpan,
+});
+
+/** Something the normalizer could not interpret, reported by the invalid-definition check. */
+export const ProblemSchema = z.object({
+  message: z.string(),
+  hint: z.string(),
+  subject: z.string(),
+  span: OptionalSpan,
+});
+
+export const ProjectSchema = z.object({
+  name: z.string(),
+  targets: z.object({ prometheus: z.string(), alertmanager: z.string() }),
+  teams: z.array(TeamSchema),
+  services: z.array(ServiceSchema),
+  timeIntervals: z.array(TimeIntervalSchema),
+  defaultReceiver: z.object({ team: z.string(), receiver: z.string(), span: OptionalSpan }),
+  routing: z.object({
+    groupBy: z.array(z.string()),
+    groupWait: z.string(),
+    groupInterval: z.string(),
+    repeat: z.string(),
+  }),
+  policy: z.object({
+    requireRunbook: z.array(SeveritySchema),
+    inhibitLowerSeverities: z.boolean(),
+  }),
+  problems: z.array(ProblemSchema),
+  span: OptionalSpan,
+});
+
+export type Span = z.infer<typeof SpanSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+export type Comparison = z.infer<typeof ComparisonSchema>;
+export type Matcher = z.infer<typeof MatcherSchema>;
+export type Metric = z.infer<typeof MetricSchema>;
+export type BucketRef = z.infer<typeof BucketRefSchema>;
+export type QueryIR = z.infer<typeof QuerySchema>;
+export type Threshold = z.infer<typeof ThresholdSchema>;
+export type AlertRule = z.infer<typeof AlertRuleSchema>;
+export type Alert = z.infer<typeof AlertSchema>;
+export type Recording = z.infer<typeof RecordingSchema>;
+export type Service = z.infer<typeof ServiceSchema>;
+export type Receiver = z.infer<typeof ReceiverSchema>;
+export type Escalation = z.infer<typeof EscalationSchema>;
+export type CustomRoute = z.infer<typeof CustomRouteSchema>;
+export type Team = z.infer<typeof TeamSchema>;
+export type TimeInterval = z.infer<typeof TimeIntervalSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type Model = z.infer<typeof ProjectSchema>;

@@ -1,0 +1,105 @@
+// The one-way pipeline: load → model → validate → generate → serialize. No writing here; the CLI
+// decides what to do with the result (write, compare, print).
+
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { serializeArtifact } from "./emit/serialize.js";
+import type { OutputFile } from "./emit/write.js";
+import { generateAll } from "./generators/index.js";
+import { loadProject } from "./load/index.js";
+import { normalizeProject } from "./model/normalize.js";
+import { buildRoutingTree, walkRoutes } from "./model/routing.js";
+import type { Model } from "./model/schema.js";
+import { runChecks } from "./validate/registry.js";
+
+export interface Timings {
+  load: number;
+  model: number;
+  validate: number;
+  generate: number;
+}
+
+export interface Counts {
+  readonly ruleFiles: number;
+  readonly ruleGroups: number;
+  readonly alerts: number;
+  readonly recordingRules: number;
+  readonly routes: number;
+  readonly receivers: number;
+}
+
+export interface CompileResult {
+  readonly diagnostics: Diagnostic[];
+  /** Absolute project root; spans are relative to it. */
+  readonly root: string;
+  readonly sources: ReadonlyMap<string, string>;
+  readonly model?: Model;
+  /** Present when there were no errors and generation ran. */
+  readonly files?: OutputFile[];
+  readonly counts?: Counts;
+  readonly timings: Timings;
+}
+
+export interface CompileOptions {
+  /** Stop after validation (moncc check). */
+  readonly validateOnly?: boolean;
+}
+
+export async function compile(target: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const timings: Timings = { load: 0, model: 0, validate: 0, generate: 0 };
+  const timed = <T>(phase: keyof Timings, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      timings[phase] += performance.now() - start;
+    }
+  };
+
+  const loadStart = performance.now();
+  const loaded = await loadProject(target);
+  timings.load = performance.now() - loadStart;
+  if (!loaded.ok) return { diagnostics: loaded.diagnostics, root: loaded.root, sources: loaded.sources, timings };
+  const { root, sources } = loaded.loaded;
+  const result = (diagnostics: Diagnostic[], rest: Partial<CompileResult> = {}): CompileResult =>
+    ({ diagnostics: sortDiagnostics(diagnostics), root, sources, timings, ...rest });
+
+  let model: Model;
+  try {
+    model = timed("model", () => normalizeProject(loaded.loaded.project, loaded.loaded.resolveSpan));
+  } catch (error) {
+    return result([internalError("reading the definitions", error, "MON004", "a definition has the wrong shape; check it against the moncc types (run moncc check --typecheck)")]);
+  }
+
+  const routes = buildRoutingTree(model);
+  const diagnostics = timed("validate", () => runChecks({ model, routes, sources }));
+  if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
+
+  try {
+    const files = timed("generate", () => {
+      const generated = generateAll(model);
+      return generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) }));
+    });
+    return result(diagnostics, { model, files, counts: countOutput(model, files) });
+  } catch (error) {
+    return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
+  }
+}
+
+function internalError(doing: string, error: unknown, code: string, hint: string): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint };
+}
+
+function countOutput(model: Model, files: readonly OutputFile[]): Counts {
+  let routes = -1;
+  walkRoutes(buildRoutingTree(model), () => routes++);
+  const services = model.services;
+  return {
+    ruleFiles: files.filter((f) => f.path.endsWith(".yml") && f.path.startsWith("prometheus/")).length,
+    ruleGroups: services.reduce((n, s) => n + (s.alerts.length > 0 ? 1 : 0) + (s.recordings.length > 0 ? 1 : 0), 0),
+    alerts: services.reduce((n, s) => n + s.alerts.reduce((m, a) => m + a.rules.length, 0), 0),
+    recordingRules: services.reduce((n, s) => n + s.recordings.length, 0),
+    routes,
+    receivers: model.teams.reduce((n, t) => n + t.receivers.length, 0),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { findSyntaxErrors } from "../../model/promql.js";
+import type { QueryIR } from "../../model/schema.js";
+import { report, type Check } from "../check.js";
+import { locateInTemplate } from "./template-position.js";
+
+/** Every alert and recording expression must parse; errors point into the TS template string. */
+export const promqlSyntax: Check = {
+  code: "MON201",
+  name: "promql/syntax",
+  severity: "error",
+  summary: "a PromQL expression that does not parse",
+  run: ({ model, sources }) => {
+    const out: Diagnostic[] = [];
+    const check = (query: QueryIR, subject: string) => {
+      const problem = findSyntaxErrors(query.expr)[0];
+      if (!problem) return;
+      const span = locateInTemplate(query, problem.offset, sources) ?? query.span;
+      out.push(report(promqlSyntax, `${subject}: PromQL syntax error: ${problem.message}`, span,
+        `the expression is: ${query.expr}`, subject));
+    };
+    for (const service of model.services) {
+      for (const alert of service.alerts) check(alert.query, `alert ${service.name}/${alert.name}`);
+      for (const recording of service.recordings) check(recording.query, `recording rule ${recording.name}`);
+    }
+    return out;
+  },
+};

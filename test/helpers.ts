@@ -1,0 +1,84 @@
+// Test helpers: write a throwaway project to a temp folder and compile it.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { compile, type CompileResult } from "../src/pipeline.js";
+
+export function tempDir(prefix = "moncc-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes `files` (relative path → content) into a fresh folder and returns its path. */
+export function writeProject(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(dir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+  }
+  return dir;
+}
+
+/** Compiles a project made of `files`; `moncc.config.ts` is the entry. */
+export async function compileFiles(files: Record<string, string>, options: { validateOnly?: boolean } = {}): Promise<CompileResult> {
+  return compile(writeProject(files), options);
+}
+
+/**
+ * A small valid project as a starting point for fixtures: one team "web" with receivers chat and
+ * page, one service "api". `parts` replaces pieces of it.
+ */
+export function baseProject(parts: { head?: string; teamExtra?: string; escalation?: string; receivers?: string; alerts?: string; serviceExtra?: string; projectExtra?: string } = {}): string {
+  return `import { alert, counter, errorRatio, gauge, histogram, project, promql, record, service, slack, pagerduty, webhook, email, opsgenie, team, timeInterval } from "moncc";
+${parts.head ?? ""}
+const requests = counter("http_requests_total", { help: "Requests.", unit: "requests", labels: ["code", "route"] });
+const latency = histogram("http_request_duration_seconds", { help: "Latency.", unit: "s", labels: ["route"], buckets: [0.05, 0.1, 0.2, 0.5, 1] });
+const memory = gauge("process_resident_memory_bytes", { help: "RSS.", unit: "bytes", labels: [] });
+
+const web = team("web", {
+  receivers: {
+    ${parts.receivers ?? `chat: slack({ channel: "#web", apiUrlFile: "/etc/am/slack" }),
+    page: pagerduty({ routingKeyFile: "/etc/am/pd" }),`}
+  },
+  escalation: {
+    ${parts.escalation ?? `P0: { notify: ["page", "chat"], repeat: "1h" },
+    P1: { notify: ["page"], repeat: "2h" },
+    P2: { notify: ["chat"], repeat: "4h" },
+    P3: { notify: ["chat"], repeat: "24h" },`}
+  },
+  ${parts.teamExtra ?? ""}
+});
+
+const api = service("api", {
+  owner: web,
+  metrics: [requests, latency, memory],
+  alerts: [
+    ${parts.alerts ?? `alert.threshold("ApiHighErrorRate", {
+      query: errorRatio(requests.where({ code: "5xx" }), requests, "5m"),
+      P1: "> 5% for 5m",
+      P2: "> 1% for 10m",
+      summary: "API error rate is high",
+      runbook: "https://runbooks.example.com/api",
+    }),`}
+  ],
+  ${parts.serviceExtra ?? ""}
+});
+
+export default project({
+  name: "fixture",
+  targets: { prometheus: "2.42", alertmanager: "0.25" },
+  teams: [web],
+  services: [api],
+  defaultReceiver: web.receiver("chat"),
+  ${parts.projectExtra ?? ""}
+});
+`;
+}
+
+/** The line (1-based) of the first occurrence of `needle` in `text`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`fixture does not contain ${JSON.stringify(needle)}`);
+  return text.slice(0, index).split("\n").length;
+}
