@@ -14,4 +14,5 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" }),
   build({ ...common, entryPoints: ["src/dsl/index.ts"], outfile: "dist/dsl.js" }),
+  build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js" }),
 ]);

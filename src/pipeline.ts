@@ -1,12 +1,13 @@
 // The one-way pipeline: load → model → validate → generate → serialize. No writing here; the CLI
 // decides what to do with the result (write, compare, print).
 
+import { ZodError } from "zod";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { serializeArtifact } from "./emit/serialize.js";
 import type { OutputFile } from "./emit/write.js";
 import { generateAll } from "./generators/index.js";
 import { loadProject } from "./load/index.js";
-import { normalizeProject } from "./model/normalize.js";
+import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
 import { buildRoutingTree, walkRoutes } from "./model/routing.js";
 import type { Model } from "./model/schema.js";
 import { runChecks } from "./validate/registry.js";
@@ -67,7 +68,20 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   try {
     model = timed("model", () => normalizeProject(loaded.loaded.project, loaded.loaded.resolveSpan));
   } catch (error) {
-    return result([internalError("reading the definitions", error, "MON004", "a definition has the wrong shape; check it against the moncc types (run moncc check --typecheck)")]);
+    if (error instanceof ZodError) {
+      const where = error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      return result([{
+        code: "MON004", severity: "error", span: undefined, subject: "project",
+        message: `the project definition has the wrong shape: ${where}`,
+        hint: "check the project({...}) options against moncc's types; type-check your definitions with tsc",
+      }]);
+    }
+    if (!(error instanceof DefinitionShapeError)) throw error;
+    return result([{
+      code: "MON004", severity: "error", span: error.span, subject: error.subject,
+      message: `cannot read ${error.message}`,
+      hint: "the definition does not have the shape moncc's types describe; type-check your definitions with tsc",
+    }]);
   }
 
   const routes = buildRoutingTree(model);

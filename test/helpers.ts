@@ -25,12 +25,42 @@ export async function compileFiles(files: Record<string, string>, options: { val
   return compile(writeProject(files), options);
 }
 
+/** Pieces of the base fixture that a test may replace; every one is optional. */
+export interface BaseProjectParts {
+  /** Code right after the moncc import line; it may hold further import statements. */
+  head?: string;
+  /** Names imported from "moncc", replacing the default list. */
+  imports?: string;
+  teamExtra?: string;
+  escalation?: string;
+  receivers?: string;
+  alerts?: string;
+  /** The service's name (default "api"). */
+  serviceName?: string;
+  /** The service's metrics list, without brackets (default `requests, latency, memory`). */
+  metrics?: string;
+  serviceExtra?: string;
+  /** Code between the service and the project, e.g. a second team or service. */
+  tail?: string;
+  /** The project's `targets` object (default `{ prometheus: "2.42", alertmanager: "0.25" }`). */
+  targets?: string;
+  /** The project's teams, without brackets (default `web`). */
+  teams?: string;
+  /** The project's services, without brackets (default `api`). */
+  services?: string;
+  /** The project's default receiver (default `web.receiver("chat")`). */
+  defaultReceiver?: string;
+  projectExtra?: string;
+}
+
+const DEFAULT_IMPORTS = "alert, counter, errorRatio, gauge, histogram, project, promql, record, service, slack, pagerduty, webhook, email, opsgenie, team, timeInterval";
+
 /**
  * A small valid project as a starting point for fixtures: one team "web" with receivers chat and
  * page, one service "api". `parts` replaces pieces of it.
  */
-export function baseProject(parts: { head?: string; teamExtra?: string; escalation?: string; receivers?: string; alerts?: string; serviceExtra?: string; projectExtra?: string } = {}): string {
-  return `import { alert, counter, errorRatio, gauge, histogram, project, promql, record, service, slack, pagerduty, webhook, email, opsgenie, team, timeInterval } from "moncc";
+export function baseProject(parts: BaseProjectParts = {}): string {
+  return `import { ${parts.imports ?? DEFAULT_IMPORTS} } from "moncc";
 ${parts.head ?? ""}
 const requests = counter("http_requests_total", { help: "Requests.", unit: "requests", labels: ["code", "route"] });
 const latency = histogram("http_request_duration_seconds", { help: "Latency.", unit: "s", labels: ["route"], buckets: [0.05, 0.1, 0.2, 0.5, 1] });
@@ -50,9 +80,9 @@ const web = team("web", {
   ${parts.teamExtra ?? ""}
 });
 
-const api = service("api", {
+const api = service(${JSON.stringify(parts.serviceName ?? "api")}, {
   owner: web,
-  metrics: [requests, latency, memory],
+  metrics: [${parts.metrics ?? "requests, latency, memory"}],
   alerts: [
     ${parts.alerts ?? `alert.threshold("ApiHighErrorRate", {
       query: errorRatio(requests.where({ code: "5xx" }), requests, "5m"),
@@ -64,16 +94,21 @@ const api = service("api", {
   ],
   ${parts.serviceExtra ?? ""}
 });
-
+${parts.tail ?? ""}
 export default project({
   name: "fixture",
-  targets: { prometheus: "2.42", alertmanager: "0.25" },
-  teams: [web],
-  services: [api],
-  defaultReceiver: web.receiver("chat"),
+  targets: ${parts.targets ?? `{ prometheus: "2.42", alertmanager: "0.25" }`},
+  teams: [${parts.teams ?? "web"}],
+  services: [${parts.services ?? "api"}],
+  defaultReceiver: ${parts.defaultReceiver ?? `web.receiver("chat")`},
   ${parts.projectExtra ?? ""}
 });
 `;
+}
+
+/** The diagnostics of `result` that carry `code`. */
+export function withCode(result: Pick<CompileResult, "diagnostics">, code: string) {
+  return result.diagnostics.filter((d) => d.code === code);
 }
 
 /** The line (1-based) of the first occurrence of `needle` in `text`. */

@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .addOption(formatOption())
     .option("--debug", "print stack traces of internal errors")
     .action(async (project: string, options: CommonOptions) => {
-      const result = await compile(project, { validateOnly: true });
+      const result = await compile(path.resolve(io.cwd, project), { validateOnly: true });
       printDiagnostics(result, options, io);
       if (options.format === "pretty") io.err(`moncc check: ${summarize(result.diagnostics)} in ${Math.round(total(result))} ms`);
       exitCode = hasErrors(result.diagnostics) ? 1 : 0;
@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
 }
 
 async function build(project: string, options: CommonOptions & { out?: string; check?: boolean }, io: Io): Promise<number> {
-  const result = await compile(project);
+  const result = await compile(path.resolve(io.cwd, project));
   printDiagnostics(result, options, io);
   if (!result.files || hasErrors(result.diagnostics)) {
     io.err(`moncc build: failed with ${summarize(result.diagnostics)}; nothing was written`);

@@ -57,8 +57,16 @@ function swap(target: string, staging: string): void {
   fs.rmSync(previous, { recursive: true, force: true });
 }
 
-/** A build killed between the two renames leaves `<out>.moncc-old` and no `<out>`: put it back. */
+/**
+ * A build killed between the two renames leaves `<out>.moncc-old` and no `<out>`: put it back.
+ * One killed while writing leaves a staging folder: remove it.
+ */
 function recoverInterruptedSwap(target: string): void {
+  const parent = path.dirname(target);
+  const stagingPrefix = `.${path.basename(target)}.moncc-new-`;
+  for (const entry of fs.readdirSync(parent)) {
+    if (entry.startsWith(stagingPrefix)) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
   const previous = `${target}.moncc-old`;
   if (!fs.existsSync(previous)) return;
   if (fs.existsSync(target)) fs.rmSync(previous, { recursive: true, force: true });

@@ -31,8 +31,8 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
   };
   for (const interval of project.timeIntervals ?? []) intervalName(interval);
 
-  const teams = (project.teams ?? []).map((team) => normalizeTeam(team, span, intervalName));
-  const services = (project.services ?? []).map((svc) => normalizeService(svc, span, problems));
+  const teams = (project.teams ?? []).map((team) => within(`team ${team?.name}`, span(team?.span), () => normalizeTeam(team, span, intervalName)));
+  const services = (project.services ?? []).map((svc) => within(`service ${svc?.name}`, span(svc?.span), () => normalizeService(svc, span, problems)));
 
   const model: Model = {
     name: project.name,
@@ -59,6 +59,23 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
     span: span(project.span),
   };
   return ProjectSchema.parse(model);
+}
+
+/** A definition with the wrong shape (possible from plain JS or `as any`): which one, and where. */
+export class DefinitionShapeError extends Error {
+  constructor(readonly subject: string, readonly span: Model["span"], cause: unknown) {
+    super(`${subject}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Runs `work`, attributing any exception to the innermost definition being normalized. */
+function within<T>(subject: string, span: Model["span"], work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof DefinitionShapeError) throw error;
+    throw new DefinitionShapeError(subject, span, error);
+  }
 }
 
 type SpanOf = (site: CallSite | undefined) => Model["span"];
@@ -138,7 +155,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     };
   };
 
-  const alerts: Alert[] = (svc.alerts ?? []).map((definition) => {
+  const alerts: Alert[] = (svc.alerts ?? []).map((definition) => within(`alert ${svc.name}/${definition?.name}`, span(definition?.span), () => {
     const alertSpan = span(definition.span);
     const q = query(definition.query);
     const subject = `alert ${svc.name}/${definition.name}`;
@@ -180,16 +197,16 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
       rules,
       span: alertSpan,
     };
-  });
+  }));
 
-  const recordings: Recording[] = (svc.rules ?? []).map((rule) => ({
+  const recordings: Recording[] = (svc.rules ?? []).map((rule) => within(`recording rule ${rule?.name}`, span(rule?.span), () => ({
     id: recordingId(svc.name, rule.name),
     name: rule.name,
     service: svc.name,
     query: query(rule.query),
     labels: sortRecord({ ...rule.labels }),
     span: span(rule.span),
-  }));
+  })));
 
   return {
     name: svc.name,

@@ -23,6 +23,16 @@ export const duplicateName: Check = {
     const entries: Named[] = [];
     for (const team of model.teams) {
       entries.push({ key: `team:${team.name}`, what: `team "${team.name}"`, span: team.span });
+      // Receivers are named `<team>-<key>` in alertmanager.yml, so "a"/"b-c" and "a-b"/"c" collide.
+      // The same team and key twice is already reported as a duplicate team.
+      for (const receiver of team.receivers) {
+        entries.push({
+          key: `receiver:${receiver.id}`,
+          what: `receiver "${receiver.id}" (team "${team.name}", key "${receiver.key}")`,
+          span: receiver.span,
+          identity: JSON.stringify([team.name, receiver.key]),
+        });
+      }
     }
     for (const interval of model.timeIntervals) {
       entries.push({ key: `interval:${interval.name}`, what: `time interval "${interval.name}"`, span: interval.span });
