@@ -1,9 +1,9 @@
 // moncc benchmark: compiles synthetic projects of N services end to end and reports per-phase
 // timings and peak RSS.
 //
-//   npm run bench                      build dist/, then N = 100, 1000, 5000
+//   npm run bench                      build dist/, then N = 100, 1000, 5000, 3 runs each
 //   node bench/run.mjs 100 1000        pick the sizes (dist/ must be built: node scripts/build.mjs)
-//   node bench/run.mjs --runs=3 5000   run each size 3 times, report the median of each number
+//   node bench/run.mjs --runs=1 5000   one run per size (default 3; the median of each timing is kept)
 //   node bench/run.mjs --cpu-prof 5000 also write V8 CPU profiles (kept; their folder is printed)
 //
 // Each run of each N happens in a fresh child process, so the peak RSS is that of one compile.
@@ -67,6 +67,8 @@ async function child(services) {
       ms: { load, model, validate, generate, emit: end - compiled, total: end - start },
       // maxRSS is in KiB; it is the peak of this process, which did nothing but this one run.
       maxRssKiB: process.resourceUsage().maxRSS,
+      // esbuild bundles in its own (Go) service process, which maxRSS does not include.
+      esbuildPeakRssKiB: childProcessesPeakRssKiB(),
     });
   } finally {
     fs.rmSync(srcDir, { recursive: true, force: true });
@@ -74,17 +76,34 @@ async function child(services) {
   }
 }
 
+/** Peak RSS (VmHWM) of this process's live child processes, i.e. the esbuild service; Linux only. */
+function childProcessesPeakRssKiB() {
+  if (process.platform !== "linux") return null;
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = fs.readFileSync(`/proc/${entry}/status`, "utf8");
+      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
+      total += Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parent: one child per run and size, then the table and results.json.
 
 async function parent(args) {
-  let runs = 1;
+  let runs = 3;
   let cpuProf = false;
   const sizes = [];
   for (const arg of args) {
     if (arg.startsWith("--runs=")) runs = Number(arg.slice("--runs=".length));
     else if (arg === "--cpu-prof") cpuProf = true;
-    else if (/^\d+$/.test(arg)) sizes.push(Number(arg));
+    else if (/^[1-9]\d*$/.test(arg)) sizes.push(Number(arg));
     else {
       console.error(`usage: node bench/run.mjs [--runs=K] [--cpu-prof] [N ...]   (unknown argument ${JSON.stringify(arg)})`);
       process.exit(2);
@@ -102,12 +121,22 @@ async function parent(args) {
     cpu: os.cpus()[0]?.model.trim() ?? "unknown",
     cores: os.availableParallelism?.() ?? os.cpus().length,
   };
-  console.log(`moncc bench: node ${machine.node}, ${machine.cpu}, ${machine.cores} cores; ${runs} run(s) per size\n`);
+  const load = os.loadavg()[0];
+  console.log(`moncc bench: node ${machine.node}, ${machine.cpu}, ${machine.cores} cores; ${runs} run(s) per size, median reported`);
+  if (load > 0.5) console.log(`note: load average is ${load.toFixed(2)}; other processes share the CPU and the timings will be noisy`);
+  console.log("");
 
   const results = [];
   for (const services of sizes) {
     const samples = [];
-    for (let run = 0; run < runs; run++) samples.push(await runChild(services, profileDir));
+    for (let run = 0; run < runs; run++) {
+      try {
+        samples.push(await runChild(services, profileDir));
+      } catch (error) {
+        console.error(error.message);
+        process.exit(1);
+      }
+    }
     results.push(summarize(samples, runs));
     process.stdout.write(`  N=${services}: ${results.at(-1).ms.total.toFixed(0)} ms, peak RSS ${results.at(-1).peakRssMiB} MiB\n`);
   }
@@ -144,22 +173,25 @@ function summarize(samples, runs) {
   const first = samples[0];
   const ms = Object.fromEntries(PHASES.map((phase) => [phase, round(median(samples.map((s) => s.ms[phase])))]));
   const maxRssKiB = Math.max(...samples.map((s) => s.maxRssKiB));
-  const { ms: _ms, maxRssKiB: _rss, ...counts } = first;
+  const esbuildPeakRssKiB = first.esbuildPeakRssKiB === null ? null : Math.max(...samples.map((s) => s.esbuildPeakRssKiB));
+  const { ms: _ms, maxRssKiB: _rss, esbuildPeakRssKiB: _esbuildRss, ...counts } = first;
   return {
     ...counts,
     ms,
     ...(runs > 1 ? { totalMsPerRun: samples.map((s) => round(s.ms.total)) } : {}),
     maxRssKiB,
     peakRssMiB: Math.round(maxRssKiB / 1024),
+    esbuildPeakRssMiB: esbuildPeakRssKiB === null ? null : Math.round(esbuildPeakRssKiB / 1024),
   };
 }
 
 function table(results) {
-  const header = ["services", "alerts", "files", ...PHASES.map((p) => `${p} ms`), "peak RSS"];
+  const header = ["services", "alerts", "files", ...PHASES.map((p) => `${p} ms`), "peak RSS", "esbuild RSS"];
   const rows = results.map((r) => [
     String(r.services), String(r.alerts), String(r.files),
     ...PHASES.map((p) => r.ms[p].toFixed(0)),
     `${r.peakRssMiB} MiB`,
+    r.esbuildPeakRssMiB === null ? "n/a" : `${r.esbuildPeakRssMiB} MiB`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;

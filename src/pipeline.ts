@@ -76,7 +76,9 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
         hint: "check the project({...}) options against moncc's types; type-check your definitions with tsc",
       }]);
     }
-    if (!(error instanceof DefinitionShapeError)) throw error;
+    if (!(error instanceof DefinitionShapeError)) {
+      return result([internalError("reading the definitions", error, "MON004", "a definition does not have the shape moncc's types describe; type-check your definitions with tsc")]);
+    }
     return result([{
       code: "MON004", severity: "error", span: error.span, subject: error.subject,
       message: `cannot read ${error.message}`,

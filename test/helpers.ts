@@ -117,3 +117,28 @@ export function lineOf(text: string, needle: string): number {
   if (index < 0) throw new Error(`fixture does not contain ${JSON.stringify(needle)}`);
   return text.slice(0, index).split("\n").length;
 }
+
+/**
+ * The 1-based line and column of the first occurrence of `needle` in `text`, moved `delta`
+ * characters to the right (to point inside the needle).
+ */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; column: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`fixture does not contain ${JSON.stringify(needle)}`);
+  const before = text.slice(0, index + delta);
+  return { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
+}
+
+/** Every file below `dir` (relative path → content), for byte-for-byte comparisons. */
+export function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else files[child] = fs.readFileSync(path.join(dir, child), "utf8");
+    }
+  };
+  walk("");
+  return files;
+}

@@ -2,7 +2,7 @@
 
 import { captureCallSite, type CallSite } from "./span.js";
 import type { Duration } from "./promql.js";
-import type { Query } from "./query.js";
+import { Query, type QueryParts } from "./query.js";
 
 export const SEVERITIES = ["P0", "P1", "P2", "P3"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -67,15 +67,32 @@ function thresholdAlert(name: string, options: ThresholdAlertOptions): Threshold
 export const alert = { threshold: thresholdAlert };
 export { thresholdAlert };
 
-export interface RecordingRule {
+export interface RecordingRule<L extends string = string> {
   readonly kind: "recording-rule";
   readonly name: string;
   readonly query: Query<string>;
   readonly labels: Readonly<Record<string, string>>;
   readonly span: CallSite | undefined;
+  /** The recorded series as a query, so alerts can be built on it instead of repeating the expression. */
+  series(): Query<L>;
+  /** Interpolated into a promql`` template, a recording rule renders as its series name. */
+  toPromql(): QueryParts;
 }
 
 /** A recording rule; the name should follow `level:metric:operations`. */
-export function record(name: string, query: Query<string>, options: { readonly labels?: Readonly<Record<string, string>> } = {}): RecordingRule {
-  return { kind: "recording-rule", name, query, labels: options.labels ?? {}, span: captureCallSite() };
+export function record<L extends string>(
+  name: string,
+  query: Query<L>,
+  options: { readonly labels?: Readonly<Record<string, string>> } = {},
+): RecordingRule<L> {
+  const parts = (): QueryParts => ({ expr: name, unit: query.unit, labels: query.labels, metrics: [], buckets: [] });
+  return {
+    kind: "recording-rule",
+    name,
+    query,
+    labels: options.labels ?? {},
+    span: captureCallSite(),
+    series: () => new Query<L>(parts()),
+    toPromql: parts,
+  };
 }

@@ -283,10 +283,13 @@ export function summary<const L extends string = never>(name: string, options: M
 
 export type AnyMetric = Counter<string> | Gauge<string> | Histogram<string> | Summary<string>;
 
-/** Error ratio of two counter selections: sum(rate(errors)) / sum(rate(total)), 0..1. */
-export function errorRatio<L extends string, const B extends L = never>(
-  errors: CounterSelection<L> | Counter<L>,
-  total: CounterSelection<L> | Counter<L>,
+/**
+ * Error ratio of two counter selections: sum(rate(errors)) / sum(rate(total)), 0..1.
+ * `by` may only name labels both counters have; a label only one side carries would never match.
+ */
+export function errorRatio<E extends string, T extends string, const B extends E & T = never>(
+  errors: CounterSelection<E> | Counter<E>,
+  total: CounterSelection<T> | Counter<T>,
   window: Duration,
   options: AggregateOptions<B> = {},
 ): Query<B> {

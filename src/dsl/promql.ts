@@ -43,8 +43,9 @@ const DURATION_MS: Record<string, number> = {
   ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000,
 };
 
+type DurationUnit = "ms" | "s" | "m" | "h" | "d" | "w" | "y";
 /** A Prometheus duration such as "5m", "1h30m" or "30d". */
-export type Duration = `${number}${"ms" | "s" | "m" | "h" | "d" | "w" | "y"}${string}`;
+export type Duration = `${number}${DurationUnit}` | `${number}${DurationUnit}${number}${DurationUnit}`;
 
 /** Milliseconds in a Prometheus duration, or undefined when the text is not one. */
 export function parseDuration(text: string): number | undefined {

@@ -35,7 +35,7 @@ export interface TemplateSegment {
   readonly end: number;
   /** Index into the template's interpolations, or undefined for literal text. */
   readonly interpolation: number | undefined;
-  /** Cooked literal text as written (undefined for interpolations). */
+  /** Literal text exactly as written in the source (undefined for interpolations). */
   readonly raw: string | undefined;
 }
 
@@ -131,8 +131,8 @@ export type PromqlValue = QueryParts | { toPromql(): QueryParts } | number | Dur
 
 /**
  * Raw PromQL escape hatch: promql`sum(rate(${requests}[5m])) > ${limit}`.
- * Interpolated metrics and selectors render as selectors, queries are wrapped in parentheses and
- * numbers print canonically. Each part's offset is kept so a PromQL error maps into the template.
+ * Literal text is used exactly as typed (raw). Interpolated metrics and selectors render as
+ * selectors, queries are wrapped in parentheses and numbers print canonically. Each part's offset is kept so a PromQL error maps into the template.
  */
 export function promql(strings: TemplateStringsArray, ...values: PromqlValue[]): Query<string> {
   const segments: TemplateSegment[] = [];
@@ -142,8 +142,10 @@ export function promql(strings: TemplateStringsArray, ...values: PromqlValue[]):
     segments.push({ start: expr.length, end: expr.length + text.length, interpolation, raw });
     expr += text;
   };
-  strings.forEach((literal, index) => {
-    push(literal, undefined, strings.raw[index]);
+  // Literal text is taken raw, as typed: PromQL has its own escapes, so `\d` in the template must
+  // reach PromQL as `\d`, not as the `d` a cooked JS string would give.
+  strings.raw.forEach((literal, index) => {
+    push(literal, undefined, literal);
     if (index < values.length) {
       const value = values[index];
       const rendered = renderInterpolation(value);

@@ -29,6 +29,7 @@ export interface EscalationStep<K extends string> {
   /** How often a still-firing alert is sent again (Alertmanager repeat_interval). */
   readonly repeat?: Duration;
   readonly groupWait?: Duration;
+  readonly groupInterval?: Duration;
   /** Notify only during these time intervals (e.g. business hours). */
   readonly activeDuring?: readonly (TimeInterval | string)[];
   /** Never notify during these time intervals. */
@@ -42,6 +43,9 @@ export interface CustomRoute<K extends string> {
   /** Keep evaluating the severity routes after this one (default true). */
   readonly continue?: boolean;
   readonly groupBy?: readonly string[];
+  /** e.g. "30m" on a retrain hook, so per-feature drift alerts batch into one request. */
+  readonly groupWait?: Duration;
+  readonly groupInterval?: Duration;
   readonly repeat?: Duration;
 }
 

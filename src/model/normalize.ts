@@ -29,9 +29,9 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
     if (!intervals.has(value)) intervals.set(value, normalizeTimeInterval(value, span));
     return value.name;
   };
-  for (const interval of project.timeIntervals ?? []) intervalName(interval);
+  for (const interval of project.timeIntervals ?? []) within(`time interval ${interval?.name}`, span(interval?.span), () => intervalName(interval));
 
-  const teams = (project.teams ?? []).map((team) => within(`team ${team?.name}`, span(team?.span), () => normalizeTeam(team, span, intervalName)));
+  const teams = (project.teams ?? []).map((team) => within(`team ${team?.name}`, span(team?.span), () => normalizeTeam(team, span, intervalName, problems)));
   const services = (project.services ?? []).map((svc) => within(`service ${svc?.name}`, span(svc?.span), () => normalizeService(svc, span, problems)));
 
   const model: Model = {
@@ -92,8 +92,16 @@ function normalizeTimeInterval(interval: DslTimeInterval, span: SpanOf): TimeInt
   };
 }
 
-function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslTimeInterval | string) => string): Team {
+function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslTimeInterval | string) => string, problems: Problem[]): Team {
   const teamSpan = span(team.span);
+  const subject = `team ${team.name}`;
+  const notifyList = (notify: readonly string[] | undefined, where: string): string[] => {
+    if (!notify || notify.length === 0) {
+      problems.push({ message: `${where} notifies no receiver`, hint: "list at least one of the team's receivers in notify, or remove the entry", subject, span: teamSpan });
+      return [];
+    }
+    return [...notify];
+  };
   return {
     name: team.name,
     receivers: Object.keys(team.receivers ?? {}).sort().map((key) => {
@@ -112,18 +120,21 @@ function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslT
       if (!step) return [];
       return [{
         severity,
-        notify: [...step.notify],
+        notify: notifyList(step.notify, `escalation ${severity}`),
         repeat: step.repeat,
         groupWait: step.groupWait,
+        groupInterval: step.groupInterval,
         activeDuring: (step.activeDuring ?? []).map(intervalName),
         mutedDuring: (step.mutedDuring ?? []).map(intervalName),
       }];
     }),
-    routes: (team.routes ?? []).map((route) => ({
+    routes: (team.routes ?? []).map((route, index) => ({
       matchers: toMatchers(route.match ?? {}),
-      notify: [...route.notify],
+      notify: notifyList(route.notify, `route #${index + 1}`),
       continue: route.continue ?? true,
       groupBy: route.groupBy ? [...route.groupBy] : undefined,
+      groupWait: route.groupWait,
+      groupInterval: route.groupInterval,
       repeat: route.repeat,
     })),
     groupBy: team.groupBy ? [...team.groupBy] : undefined,

@@ -44,6 +44,8 @@ function teamRoute(team: Team): RouteNode {
     fanOut(team, `route/${team.name}/custom-${index + 1}`, route.notify, route.continue, {
       matchers: route.matchers,
       groupBy: route.groupBy,
+      groupWait: route.groupWait,
+      groupInterval: route.groupInterval,
       repeatInterval: route.repeat,
     }),
   );
@@ -51,6 +53,7 @@ function teamRoute(team: Team): RouteNode {
     fanOut(team, `route/${team.name}/${step.severity}`, step.notify, false, {
       matchers: [{ label: SEVERITY_LABEL, op: "=", value: step.severity }],
       groupWait: step.groupWait,
+      groupInterval: step.groupInterval,
       repeatInterval: step.repeat,
       activeTimeIntervals: step.activeDuring.length > 0 ? step.activeDuring : undefined,
       muteTimeIntervals: step.mutedDuring.length > 0 ? step.mutedDuring : undefined,

@@ -119,6 +119,7 @@ export const EscalationSchema = z.object({
   notify: z.array(z.string()),
   repeat: z.string().optional(),
   groupWait: z.string().optional(),
+  groupInterval: z.string().optional(),
   activeDuring: z.array(z.string()),
   mutedDuring: z.array(z.string()),
 });
@@ -128,6 +129,8 @@ export const CustomRouteSchema = z.object({
   notify: z.array(z.string()),
   continue: z.boolean(),
   groupBy: z.array(z.string()).optional(),
+  groupWait: z.string().optional(),
+  groupInterval: z.string().optional(),
   repeat: z.string().optional(),
 });
 

@@ -5,6 +5,7 @@ import type { Check, CheckContext } from "./check.js";
 import { contradictingSeverities } from "./definitions/contradicting-severities.js";
 import { duplicateName } from "./definitions/duplicate-name.js";
 import { invalidAlertName } from "./definitions/invalid-alert-name.js";
+import { invalidDuration } from "./definitions/invalid-duration.js";
 import { invalidDefinition } from "./definitions/invalid-definition.js";
 import { invalidLabelName } from "./definitions/invalid-label-name.js";
 import { invalidMetricName } from "./definitions/invalid-metric-name.js";
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   inlineSecret,
   unsafeOutputName,
   targetVersion,
+  invalidDuration,
   promqlSyntax,
   shadowedRoute,
   unusedReceiver,

@@ -2,26 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { baseProject, tempDir, writeProject } from "../helpers.js";
+import { baseProject, readTree, tempDir, writeProject } from "../helpers.js";
 
 async function run(args: string[], cwd = process.cwd()) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(child);
-      else files[child] = fs.readFileSync(path.join(dir, child), "utf8");
-    }
-  };
-  walk("");
-  return files;
 }
 
 describe("moncc build", () => {

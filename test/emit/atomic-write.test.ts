@@ -2,20 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeOutputAtomically } from "../../src/emit/write.js";
-import { tempDir } from "../helpers.js";
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else out[child] = fs.readFileSync(path.join(dir, child), "utf8");
-    }
-  };
-  walk("");
-  return out;
-}
+import { readTree, tempDir } from "../helpers.js";
 
 const previous = [
   { path: "manifest.json", content: '{"version":1}\n' },
@@ -32,24 +19,24 @@ describe("atomic output", () => {
   it("replaces the whole folder, dropping files the build no longer produces", () => {
     const out = existingOutput();
     writeOutputAtomically(out, [{ path: "manifest.json", content: "{}\n" }, { path: "alertmanager/alertmanager.yml", content: "route: {}\n" }]);
-    expect(snapshot(out)).toEqual({ "manifest.json": "{}\n", "alertmanager/alertmanager.yml": "route: {}\n" });
+    expect(readTree(out)).toEqual({ "manifest.json": "{}\n", "alertmanager/alertmanager.yml": "route: {}\n" });
   });
 
   it("leaves the previous output byte-identical when the build fails before the swap", () => {
     const out = existingOutput();
-    const before = snapshot(out);
+    const before = readTree(out);
     expect(() =>
       writeOutputAtomically(out, [{ path: "manifest.json", content: "new" }], { beforeSwap: () => { throw new Error("interrupted"); } }),
     ).toThrow("interrupted");
-    expect(snapshot(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
     expect(fs.readdirSync(path.dirname(out))).toEqual(["generated"]);
   });
 
   it.each(["../escape.yml", "/etc/passwd", "a/../../b", "nul\0byte", "back\\slash", ""])("refuses the output path %j and keeps the old output", (bad) => {
     const out = existingOutput();
-    const before = snapshot(out);
+    const before = readTree(out);
     expect(() => writeOutputAtomically(out, [{ path: "manifest.json", content: "x" }, { path: bad, content: "x" }])).toThrow(/inside the output folder/);
-    expect(snapshot(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
     expect(fs.readdirSync(path.dirname(out))).toEqual(["generated"]);
   });
 
@@ -62,10 +49,10 @@ describe("atomic output", () => {
 
   it("recovers the previous output when a build died between the two renames", () => {
     const out = existingOutput();
-    const before = snapshot(out);
+    const before = readTree(out);
     fs.renameSync(out, `${out}.moncc-old`);
     expect(() => writeOutputAtomically(out, [{ path: "bad/../x", content: "" }])).toThrow();
-    expect(snapshot(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
     expect(fs.existsSync(`${out}.moncc-old`)).toBe(false);
   });
 });
@@ -74,7 +61,7 @@ describe("a build process killed mid-write", () => {
   it("leaves the previous output intact, and the next build cleans up after it", async () => {
     const { spawnSync } = await import("node:child_process");
     const out = existingOutput();
-    const before = snapshot(out);
+    const before = readTree(out);
     // A real process that dies by SIGKILL after staging the new files, before the swap.
     const script = `
       import { writeOutputAtomically } from ${JSON.stringify(path.resolve("dist/index.js"))};
@@ -82,7 +69,7 @@ describe("a build process killed mid-write", () => {
         { beforeSwap: () => process.kill(process.pid, "SIGKILL") });`;
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     expect(child.signal).toBe("SIGKILL");
-    expect(snapshot(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
     expect(fs.readdirSync(path.dirname(out)).length).toBe(2);
     writeOutputAtomically(out, previous);
     expect(fs.readdirSync(path.dirname(out))).toEqual(["generated"]);

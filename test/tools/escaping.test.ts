@@ -3,7 +3,8 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
+import { promqlString } from "../../src/dsl/promql.js";
 import { describe, expect, it } from "vitest";
 import { writeOutputAtomically } from "../../src/emit/write.js";
 import { compileFiles, tempDir } from "../helpers.js";
@@ -58,5 +59,41 @@ describe("escaping of hostile label values", () => {
       expect(rule.annotations.detail).toBe(HOSTILE[i]);
       expect(rule.annotations.summary).toBe(`${HOSTILE[i]} is {{ $value }} degrees on {{ $labels.device }}`);
     });
+  });
+
+  it("selects exactly the series with those label values (promtool test rules)", async () => {
+    const result = await compileFiles({ "moncc.config.ts": source });
+    const out = tempDir("moncc-escape-");
+    writeOutputAtomically(out, result.files!);
+    // Prometheus expands {{ }} in alert labels and annotations by design; those values are covered
+    // by the YAML round-trip above and left out of the semantic check.
+    const plain = HOSTILE.map((value, i) => ({ value, i })).filter(({ value }) => !value.includes("{{"));
+    const series = plain.map(({ value }) => ({
+      series: `device_temperature_celsius{device=${promqlString(value)}, zone=${promqlString(value)}}`,
+      values: "100x5",
+    }));
+    // A decoy whose labels differ only by escaping: it must never match.
+    series.push({ series: `device_temperature_celsius{device=${promqlString('say \\"hi\\"')}, zone="plain"}`, values: "100x5" });
+    const tests = {
+      rule_files: [path.join(out, "prometheus/rules/devices.yml")],
+      evaluation_interval: "1m",
+      tests: [{
+        interval: "1m",
+        input_series: series,
+        alert_rule_test: plain.map(({ value, i }) => ({
+          eval_time: "2m",
+          alertname: `HotDevice${i}`,
+          exp_alerts: [{
+            exp_labels: { device: value, note: value, service: "devices", severity: "P2", team: "ops" },
+            exp_annotations: { detail: value, summary: `${value} is 100 degrees on ${value}` },
+          }],
+        })),
+      }],
+    };
+    const file = path.join(out, "escaping.test.yml");
+    fs.writeFileSync(file, stringify(tests, { version: "1.1", lineWidth: 0 }));
+    const promtool = runTool("promtool", ["test", "rules", file]);
+    expect(promtool.output).toContain("SUCCESS");
+    expect(promtool.status, promtool.output).toBe(0);
   });
 });

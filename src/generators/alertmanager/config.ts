@@ -2,7 +2,7 @@
 // (secrets by *_file only), time intervals, and the notification templates.
 
 import { promqlString } from "../../dsl/promql.js";
-import { ALERTMANAGER_DIR, SERVICE_LABEL, SEVERITY_LABEL } from "../../model/conventions.js";
+import { ALERTMANAGER_DIR, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL } from "../../model/conventions.js";
 import { buildRoutingTree, walkRoutes, type RouteNode } from "../../model/routing.js";
 import type { Matcher, Model, Receiver, Team, TimeInterval } from "../../model/schema.js";
 import { GENERATED_HEADER, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
@@ -24,9 +24,13 @@ export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
     return content;
   });
 
-  const inhibitRules = model.policy.inhibitLowerSeverities ? lowerSeverityInhibitions() : [];
-  inhibitRules.forEach((rule, index) =>
-    objects.push({ id: `inhibit/lower-severity-${index + 1}`, kind: "inhibit-rule", name: `lower-severity-${index + 1}`, file, span: model.span, content: rule }));
+  const inhibitions = model.policy.inhibitLowerSeverities
+    ? model.teams.flatMap((team) => lowerSeverityInhibitions(team, identityLabels(model, team)))
+    : [];
+  for (const { id, team, rule } of inhibitions) {
+    objects.push({ id, kind: "inhibit-rule", name: id, file, span: team.span, content: rule });
+  }
+  const inhibitRules = inhibitions.map((i) => i.rule);
 
   const intervals = [...model.timeIntervals].sort((a, b) => a.name.localeCompare(b.name)).map((interval) => {
     const content = timeIntervalObject(interval);
@@ -73,12 +77,32 @@ export function matcherText(m: Matcher): string {
 
 const LOWER = { P0: ["P1", "P2", "P3"], P1: ["P2", "P3"] } as const;
 
-/** A firing P0 or P1 silences the lower severities of the same alert on the same service. */
-function lowerSeverityInhibitions() {
+/**
+ * The labels that tell one alert instance from another in a team: alertname, service, the labels
+ * the team groups notifications by, and every label the team's alert queries keep (e.g. model,
+ * version, instance). Labels absent on both sides of an inhibition compare equal, so listing more
+ * is safe, and a P1 on one model version never hides a P2 on another.
+ */
+function identityLabels(model: Model, team: Team): string[] {
+  const queryLabels = model.services
+    .filter((s) => s.owner === team.name)
+    .flatMap((s) => s.alerts.flatMap((a) => a.query.labels ?? []));
+  const labels = new Set(["alertname", SERVICE_LABEL, ...(team.groupBy ?? model.routing.groupBy), ...queryLabels]);
+  labels.delete("...");
+  return [...labels].sort();
+}
+
+/** A firing P0 or P1 silences the lower severities of the same alert instance within one team. */
+function lowerSeverityInhibitions(team: Team, equal: readonly string[]) {
+  const teamMatcher = matcherText({ label: TEAM_LABEL, op: "=", value: team.name });
   return (Object.keys(LOWER) as (keyof typeof LOWER)[]).map((severity) => ({
-    source_matchers: [matcherText({ label: SEVERITY_LABEL, op: "=", value: severity })],
-    target_matchers: [matcherText({ label: SEVERITY_LABEL, op: "=~", value: LOWER[severity].join("|") })],
-    equal: ["alertname", SERVICE_LABEL],
+    id: `inhibit/${team.name}/${severity}`,
+    team,
+    rule: {
+      source_matchers: [teamMatcher, matcherText({ label: SEVERITY_LABEL, op: "=", value: severity })],
+      target_matchers: [teamMatcher, matcherText({ label: SEVERITY_LABEL, op: "=~", value: LOWER[severity].join("|") })],
+      equal: [...equal],
+    },
   }));
 }
 

@@ -32,7 +32,12 @@ export function receiverConfig(receiver: Receiver): Record<string, unknown> {
     case "pagerduty":
       return {
         name: receiver.id,
-        pagerduty_configs: [{ ...pick(o, [["routingKeyFile", "routing_key_file"]]), ...sendResolved, description: TITLE }],
+        pagerduty_configs: [{
+          ...pick(o, [["routingKeyFile", "routing_key_file"]]),
+          ...sendResolved,
+          description: TITLE,
+          severity: '{{ template "moncc.pagerduty.severity" . }}',
+        }],
       };
     case "webhook":
       return {
@@ -61,6 +66,7 @@ export function receiverConfig(receiver: Receiver): Record<string, unknown> {
           ...sendResolved,
           message: TITLE,
           description: TEXT,
+          priority: '{{ template "moncc.opsgenie.priority" . }}',
           ...(Array.isArray(o.responders) ? { responders: o.responders.map((r: { type: string; name: string }) => ({ name: r.name, type: r.type })) } : {}),
         }],
       };

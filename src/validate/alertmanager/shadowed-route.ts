@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { walkRoutes, type RouteNode } from "../../model/routing.js";
+import { matchesAll, walkRoutes, type RouteNode } from "../../model/routing.js";
 import type { Matcher } from "../../model/schema.js";
 import { report, type Check } from "../check.js";
 
@@ -38,7 +38,7 @@ function shadows(earlier: RouteNode, later: RouteNode): boolean {
 function implies(n: Matcher, m: Matcher): boolean {
   if (n.label !== m.label) return false;
   if (n.op === m.op && n.value === m.value) return true;
-  if (n.op === "=" && m.op === "=~") return new RegExp(`^(?:${m.value})$`).test(n.value);
+  if (n.op === "=" && m.op === "=~") return matchesAll([m], { [m.label]: n.value });
   if (n.op === "=" && m.op === "!=") return n.value !== m.value;
   return false;
 }

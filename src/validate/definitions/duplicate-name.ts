@@ -11,8 +11,9 @@ interface Named {
 }
 
 /**
- * Two services, teams, receivers, time intervals or recording rules with one name; one alert name
- * twice in a service; one metric name declared twice with different definitions.
+ * Two services, teams, receivers or time intervals with one name; two recording rules with one name
+ * and the same static labels; one alert name twice in a service; one metric name declared twice
+ * with different definitions.
  */
 export const duplicateName: Check = {
   code: "MON101",
@@ -43,7 +44,13 @@ export const duplicateName: Check = {
         entries.push({ key: `alert:${service.name}/${alert.name}`, what: `alert "${alert.name}" in service "${service.name}"`, span: alert.span });
       }
       for (const recording of service.recordings) {
-        entries.push({ key: `record:${recording.name}`, what: `recording rule "${recording.name}"`, span: recording.span });
+        // Rules may share a name when their static labels tell their series apart.
+        const labels = Object.entries(recording.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(",");
+        entries.push({
+          key: `record:${recording.name}{${labels}}`,
+          what: `recording rule "${recording.name}"${labels ? ` with labels {${labels}}` : ""}`,
+          span: recording.span,
+        });
       }
     }
     const metrics = model.services.flatMap((s) => s.metrics);

@@ -5,7 +5,8 @@ import { LABEL_NAME } from "./names.js";
 
 /**
  * Label names outside [a-zA-Z_][a-zA-Z0-9_]*, or starting with "__" (reserved for Prometheus), on
- * metrics, alerts, recording rules, services, matchers and group_by lists.
+ * metrics, alerts, recording rules, services, matchers and group_by lists. A group_by list that is
+ * exactly ["..."] is Alertmanager's "group by all labels" and is accepted.
  */
 export const invalidLabelName: Check = {
   code: "MON104",
@@ -26,18 +27,23 @@ export const invalidLabelName: Check = {
       for (const label of Object.keys(service.labels)) check(label, `service "${service.name}"`, service.span);
       for (const metric of service.metrics) for (const label of metric.labels) check(label, `metric "${metric.name}"`, metric.span);
       for (const alert of service.alerts) {
-        for (const rule of alert.rules) for (const label of Object.keys(rule.labels)) check(label, `alert "${alert.name}"`, alert.span);
+        // Service labels are copied onto every alert; they are reported once, at the service.
+        for (const rule of alert.rules) {
+          for (const label of Object.keys(rule.labels)) if (!(label in service.labels)) check(label, `alert "${alert.name}"`, alert.span);
+        }
       }
       for (const recording of service.recordings) for (const label of Object.keys(recording.labels)) check(label, `recording rule "${recording.name}"`, recording.span);
     }
+    // Alertmanager reads group_by: ["..."] (alone) as "group by all labels".
+    const groupLabels = (list: readonly string[] | undefined) => (list?.length === 1 && list[0] === "..." ? [] : list ?? []);
     for (const team of model.teams) {
-      for (const label of team.groupBy ?? []) check(label, `team "${team.name}" group_by`, team.span);
+      for (const label of groupLabels(team.groupBy)) check(label, `team "${team.name}" group_by`, team.span);
       for (const route of team.routes) {
         for (const matcher of route.matchers) check(matcher.label, `a route of team "${team.name}"`, team.span);
-        for (const label of route.groupBy ?? []) check(label, `a route of team "${team.name}"`, team.span);
+        for (const label of groupLabels(route.groupBy)) check(label, `a route of team "${team.name}"`, team.span);
       }
     }
-    for (const label of model.routing.groupBy) check(label, "the root route group_by", model.span);
+    for (const label of groupLabels(model.routing.groupBy)) check(label, "the root route group_by", model.span);
     return out;
   },
 };

@@ -1,0 +1,77 @@
+// Starts real prometheus and prometheus-alertmanager on 127.0.0.1, on free ports, in temp folders,
+// and stops them by PID.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { tempDir } from "../helpers.js";
+import { requireTool } from "../tools/tools.js";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly pid: number;
+  readonly log: () => string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(binary: string, args: (port: number, dir: string) => string[]): Promise<RunningServer> {
+  const port = await freePort();
+  const dir = tempDir("moncc-e2e-");
+  const child: ChildProcess = spawn(binary, args(port, dir), { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout!.on("data", (chunk) => (log += chunk));
+  child.stderr!.on("data", (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const server: RunningServer = {
+    url,
+    pid: child.pid!,
+    log: () => log,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        process.kill(child.pid!, "SIGTERM");
+        setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5000).unref();
+      }),
+  };
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${binary} exited with ${child.exitCode}:\n${log}`);
+    try {
+      const response = await fetch(`${url}/-/ready`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await server.stop();
+  throw new Error(`${binary} did not become ready in 20 s:\n${log}`);
+}
+
+export function startAlertmanager(configFile: string): Promise<RunningServer> {
+  return start(requireTool("prometheus-alertmanager"), (port, dir) => [
+    `--web.listen-address=127.0.0.1:${port}`,
+    "--cluster.listen-address=",
+    `--storage.path=${dir}`,
+    `--config.file=${configFile}`,
+  ]);
+}
+
+export function startPrometheus(configFile: string): Promise<RunningServer> {
+  return start(requireTool("prometheus"), (port, dir) => [
+    `--web.listen-address=127.0.0.1:${port}`,
+    `--storage.tsdb.path=${dir}`,
+    `--config.file=${configFile}`,
+  ]);
+}

@@ -1,0 +1,87 @@
+// Compile-time tests of the authoring API, checked by `tsc --noEmit` (part of `npm test`).
+// Each @ts-expect-error line must be a type error; if the DSL stopped catching it, tsc fails.
+
+import { alert, counter, errorRatio, gauge, histogram, pagerduty, project, record, service, slack, team } from "moncc";
+
+const predictions = counter("model_predictions_total", { help: "Predictions.", unit: "predictions", labels: ["model", "status"] });
+const latency = histogram("model_latency_seconds", { help: "Latency.", unit: "s", labels: ["model"], buckets: [0.1, 0.2] });
+const accuracy = gauge("model_online_accuracy", { help: "Accuracy.", unit: "ratio", labels: ["model", "version"] });
+
+// Declared labels work with strings, lists and regexes.
+predictions.where({ status: "error", model: ["fraud", "risk"] });
+predictions.where({ model: /fraud-.*/ });
+predictions.where({ status: { not: "ok" } });
+
+// @ts-expect-error: "statuss" is not a label of model_predictions_total
+predictions.where({ statuss: "error" });
+
+// @ts-expect-error: a number is not a label value
+predictions.where({ status: 500 });
+
+// Aggregating keeps only the labels grouped by, and only declared ones can be grouped by.
+const perModel = accuracy.avg({ by: ["model"] });
+perModel.max({ by: ["model"] });
+// @ts-expect-error: "version" was aggregated away
+perModel.max({ by: ["version"] });
+// @ts-expect-error: "pod" is not a label of the histogram
+latency.quantile(0.95, "5m", { by: ["pod"] });
+
+// Histograms and gauges do not have counter functions.
+// @ts-expect-error: rate() of a gauge is not offered
+accuracy.rate("5m");
+// @ts-expect-error: quantile() of a counter is not offered
+predictions.quantile(0.9, "5m");
+
+// errorRatio can only group by labels both counters carry.
+const rejected = counter("rows_rejected_total", { help: "Rejected rows.", unit: "events", labels: ["pipeline", "check"] });
+const ingested = counter("rows_ingested_total", { help: "Ingested rows.", unit: "events", labels: ["pipeline"] });
+errorRatio(rejected, ingested, "1h", { by: ["pipeline"] });
+// @ts-expect-error: "check" exists only on the numerator, so the ratio would never match
+errorRatio(rejected, ingested, "1h", { by: ["check"] });
+
+// Windows are Prometheus durations.
+// @ts-expect-error: "5 minutes" is not a duration
+predictions.rate("5 minutes");
+
+const ml = team("ml", {
+  receivers: { page: pagerduty({ routingKeyFile: "/etc/am/pd" }), chat: slack({ channel: "#ml", apiUrlFile: "/etc/am/slack" }) },
+  escalation: {
+    P0: { notify: ["page", "chat"], repeat: "30m" },
+    // @ts-expect-error: the team has no receiver "email"
+    P2: { notify: ["email"] },
+  },
+});
+
+// @ts-expect-error: receivers take secrets only by file
+slack({ channel: "#ml", apiUrl: "https://hooks.example.com/x" });
+
+// @ts-expect-error: the default receiver must be one of the team's receivers
+ml.receiver("sms");
+
+// @ts-expect-error: "P5" is not a severity, and the shorthand needs a comparison
+alert.threshold("Bad", { query: accuracy.value(), P1: "0.8", summary: "s" });
+
+export default project({
+  name: "types",
+  targets: { prometheus: "2.42", alertmanager: "0.25" },
+  teams: [ml],
+  services: [
+    service("fraud", {
+      owner: ml,
+      alerts: [
+        alert.threshold("FraudErrors", {
+          query: errorRatio(predictions.where({ status: "error" }), predictions, "5m", { by: ["model"] }),
+          P0: "> 5% for 2m",
+          summary: "errors",
+        }),
+      ],
+    }),
+  ],
+  defaultReceiver: ml.receiver("chat"),
+});
+
+// A recording rule's series keeps the labels of the query it records.
+const ratePerModel = record("model:model_predictions:rate5m", predictions.rate("5m").sum({ by: ["model"] }));
+ratePerModel.series().max({ by: ["model"] });
+// @ts-expect-error: "status" was aggregated away before recording
+ratePerModel.series().max({ by: ["status"] });
