@@ -2,7 +2,7 @@
 // decides what to do with the result (write, compare, print).
 
 import { ZodError } from "zod";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, type Diagnostic, type SourceTexts } from "./diagnostics/diagnostic.js";
 import { serializeArtifact } from "./emit/serialize.js";
 import type { OutputFile } from "./emit/write.js";
 import { generateAll } from "./generators/index.js";
@@ -32,7 +32,7 @@ export interface CompileResult {
   readonly diagnostics: Diagnostic[];
   /** Absolute project root; spans are relative to it. */
   readonly root: string;
-  readonly sources: ReadonlyMap<string, string>;
+  readonly sources: SourceTexts;
   readonly model?: Model;
   /** Present when there were no errors and generation ran. */
   readonly files?: OutputFile[];

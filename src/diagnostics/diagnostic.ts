@@ -19,6 +19,11 @@ export interface Diagnostic {
   readonly subject?: string;
 }
 
+/** Source text by project-relative file, for code frames and for locating text inside a span. */
+export interface SourceTexts {
+  get(file: string): string | undefined;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

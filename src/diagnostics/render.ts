@@ -3,12 +3,12 @@
 import path from "node:path";
 import { codeFrameColumns } from "@babel/code-frame";
 import pc from "picocolors";
-import type { Diagnostic } from "./diagnostic.js";
+import type { Diagnostic, SourceTexts } from "./diagnostic.js";
 
 export interface RenderOptions {
   /** Absolute project root; spans are relative to it. */
   readonly root: string;
-  readonly sources: ReadonlyMap<string, string>;
+  readonly sources: SourceTexts;
   readonly color: boolean;
   /** Paths are shown relative to this folder. */
   readonly cwd: string;

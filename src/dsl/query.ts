@@ -67,7 +67,9 @@ export class Query<L extends string = string> implements QueryParts {
   /** Phantom: the label names this query's result carries, for type checking. */
   declare readonly __labels?: L;
 
-  constructor(parts: QueryParts, span: CallSite | undefined = captureCallSite()) {
+  /** Only `promql` templates record a span (to map PromQL errors into the string); other queries
+   *  are located by the alert or rule that uses them, which keeps DSL calls cheap. */
+  constructor(parts: QueryParts, span: CallSite | undefined = undefined) {
     this.expr = parts.expr;
     this.unit = parts.unit;
     this.labels = parts.labels;
@@ -154,7 +156,7 @@ export function promql(strings: TemplateStringsArray, ...values: PromqlValue[]):
     }
   });
   const facts = mergeFacts(used);
-  return new Query({ expr, unit: undefined, labels: undefined, ...facts, template: segments });
+  return new Query({ expr, unit: undefined, labels: undefined, ...facts, template: segments }, captureCallSite());
 }
 
 function renderInterpolation(value: PromqlValue): { text: string; parts?: QueryParts } {

@@ -19,13 +19,20 @@ const DSL_MARKER = "/src/dsl/";
  * sites rather than parsing stack text.
  */
 export function captureCallSite(): CallSite | undefined {
+  // The user's frame is almost always within a few frames of the DSL function; a short stack is
+  // much cheaper to capture, and a deep one is taken only when the short one does not reach it.
+  return callSiteWithin(6, true) ?? callSiteWithin(30, false);
+}
+
+/** `bundleOnly`: accept only a frame of the definitions bundle, not the outside-the-DSL fallback. */
+function callSiteWithin(depth: number, bundleOnly: boolean): CallSite | undefined {
   const holder: { stack?: unknown } = {};
   const previousPrepare = Error.prepareStackTrace;
   const previousLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 12;
+  Error.stackTraceLimit = depth;
   Error.prepareStackTrace = (_error, frames) => frames;
   try {
-    Error.captureStackTrace(holder, captureCallSite);
+    Error.captureStackTrace(holder, callSiteWithin);
     const frames = holder.stack as NodeJS.CallSite[] | undefined;
     if (!Array.isArray(frames)) return undefined;
     let firstOutsideDsl: CallSite | undefined;
@@ -36,7 +43,7 @@ export function captureCallSite(): CallSite | undefined {
       if (file === BUNDLE_FILENAME) return site;
       if (!firstOutsideDsl && !isDslFile(file)) firstOutsideDsl = site;
     }
-    return firstOutsideDsl;
+    return bundleOnly ? undefined : firstOutsideDsl;
   } finally {
     Error.prepareStackTrace = previousPrepare;
     Error.stackTraceLimit = previousLimit;

@@ -34,7 +34,7 @@ export async function bundleDefinitions(entry: string, root: string): Promise<Bu
       platform: "node",
       target: "node20",
       sourcemap: "external",
-      sourcesContent: true,
+      sourcesContent: false,
       external: ["moncc", "moncc/*"],
       logLevel: "silent",
     });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, SourceTexts } from "../diagnostics/diagnostic.js";
 import * as dsl from "../dsl/index.js";
 import type { Project } from "../dsl/service.js";
 import { BUNDLE_FILENAME } from "../dsl/span.js";
@@ -21,12 +21,12 @@ export interface LoadedProject {
   readonly configFile: string;
   readonly project: Project;
   readonly resolveSpan: SpanResolver;
-  readonly sources: ReadonlyMap<string, string>;
+  readonly sources: SourceTexts;
 }
 
 export type LoadResult =
   | { readonly ok: true; readonly loaded: LoadedProject }
-  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly root: string; readonly sources: ReadonlyMap<string, string> };
+  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly root: string; readonly sources: SourceTexts };
 
 /** `target` is a project directory or a config file. */
 export function resolveConfigFile(target: string): string {
@@ -87,6 +87,6 @@ function isProject(value: unknown): value is Project {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "project";
 }
 
-function fail(root: string, diagnostic: Diagnostic, sources: ReadonlyMap<string, string> = new Map()): LoadResult {
+function fail(root: string, diagnostic: Diagnostic, sources: SourceTexts = new Map()): LoadResult {
   return { ok: false, diagnostics: [diagnostic], root, sources };
 }

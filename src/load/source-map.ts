@@ -1,8 +1,9 @@
 // Maps positions in the definitions bundle back to the user's TypeScript files.
 
 import { SourceMap } from "node:module";
+import fs from "node:fs";
 import path from "node:path";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { SourceTexts, Span } from "../diagnostics/diagnostic.js";
 import { BUNDLE_FILENAME, type CallSite } from "../dsl/span.js";
 
 export interface SpanResolver {
@@ -11,13 +12,37 @@ export interface SpanResolver {
 
 export interface BundleMap {
   readonly resolve: SpanResolver;
-  /** Original source text by project-relative file, for code frames. */
-  readonly sources: ReadonlyMap<string, string>;
+  /** Original source text by project-relative file, for code frames, read on demand. */
+  readonly sources: SourceTexts;
 }
 
 interface RawSourceMap {
   readonly sources: readonly string[];
-  readonly sourcesContent?: readonly (string | null)[];
+}
+
+/**
+ * The bundle's source files, read from disk only when a diagnostic needs their text. Embedding
+ * them in the source map instead costs time on every build, for text that is rarely shown.
+ */
+class SourceFiles implements SourceTexts {
+  private readonly known: Set<string>;
+  private readonly cache = new Map<string, string | undefined>();
+  constructor(private readonly root: string, files: readonly string[]) {
+    this.known = new Set(files);
+  }
+  get(file: string): string | undefined {
+    if (!this.known.has(file)) return undefined;
+    if (!this.cache.has(file)) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(path.join(this.root, file), "utf8");
+      } catch {
+        text = undefined;
+      }
+      this.cache.set(file, text);
+    }
+    return this.cache.get(file);
+  }
 }
 
 /**
@@ -27,11 +52,7 @@ interface RawSourceMap {
 export function createBundleMap(mapText: string, root: string): BundleMap {
   const payload = JSON.parse(mapText) as RawSourceMap;
   const map = new SourceMap(payload as never);
-  const sources = new Map<string, string>();
-  payload.sources.forEach((source, index) => {
-    const content = payload.sourcesContent?.[index];
-    if (typeof content === "string") sources.set(toPosix(source), content);
-  });
+  const sources = new SourceFiles(root, payload.sources.map((source) => normalizeSource(source, root)));
   const resolve: SpanResolver = (site) => {
     if (!site) return undefined;
     if (site.file !== BUNDLE_FILENAME) {

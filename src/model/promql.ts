@@ -29,6 +29,18 @@ const LOOSE_OPERATORS = new Set(["And", "Or", "Unless", "Gtr", "Gte", "Lss", "Lt
 
 /** `a or b` followed by `> 1` would compare only `b`; such expressions get parentheses. */
 export function needsParentheses(expr: string): boolean {
+  let answer = parenthesesCache.get(expr);
+  if (answer === undefined) {
+    answer = hasLooseTopOperator(expr);
+    parenthesesCache.set(expr, answer);
+  }
+  return answer;
+}
+
+/** All severities of an alert share one expression; parse it once. */
+const parenthesesCache = new Map<string, boolean>();
+
+function hasLooseTopOperator(expr: string): boolean {
   const top = parser.parse(expr).topNode.firstChild;
   if (!top || top.name !== "BinaryExpr") return false;
   for (let child = top.firstChild; child; child = child.nextSibling) {

@@ -1,7 +1,7 @@
 // A check is a pure function from the model to diagnostics, with a stable code and a doc page
 // at docs/checks/<code>.md.
 
-import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Severity, SourceTexts } from "../diagnostics/diagnostic.js";
 import type { RouteNode } from "../model/routing.js";
 import type { Model, Span } from "../model/schema.js";
 
@@ -9,7 +9,7 @@ export interface CheckContext {
   readonly model: Model;
   readonly routes: RouteNode;
   /** Original source text by project-relative file, for checks that locate text inside a span. */
-  readonly sources: ReadonlyMap<string, string>;
+  readonly sources: SourceTexts;
 }
 
 export interface Check {

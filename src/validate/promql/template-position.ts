@@ -1,8 +1,9 @@
 // Maps an offset in a `promql` template's expression back to file:line:col in the TS source.
 
+import type { SourceTexts } from "../../diagnostics/diagnostic.js";
 import type { QueryIR, Span } from "../../model/schema.js";
 
-export function locateInTemplate(query: QueryIR, offset: number, sources: ReadonlyMap<string, string>): Span | undefined {
+export function locateInTemplate(query: QueryIR, offset: number, sources: SourceTexts): Span | undefined {
   const span = query.span;
   const segments = query.template;
   if (!span || !segments) return undefined;
