@@ -162,7 +162,7 @@ function runChild(services, profileDir) {
   });
 }
 
-/** One result per size: counts from the first run, the median of each timing, the largest peak RSS. */
+/** One result per size: counts from the first run, the median of each timing and of the peak RSS. */
 function summarize(samples, runs) {
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -172,13 +172,13 @@ function summarize(samples, runs) {
   const round = (value) => Math.round(value * 10) / 10;
   const first = samples[0];
   const ms = Object.fromEntries(PHASES.map((phase) => [phase, round(median(samples.map((s) => s.ms[phase])))]));
-  const maxRssKiB = Math.max(...samples.map((s) => s.maxRssKiB));
-  const esbuildPeakRssKiB = first.esbuildPeakRssKiB === null ? null : Math.max(...samples.map((s) => s.esbuildPeakRssKiB));
+  const maxRssKiB = Math.round(median(samples.map((s) => s.maxRssKiB)));
+  const esbuildPeakRssKiB = first.esbuildPeakRssKiB === null ? null : Math.round(median(samples.map((s) => s.esbuildPeakRssKiB)));
   const { ms: _ms, maxRssKiB: _rss, esbuildPeakRssKiB: _esbuildRss, ...counts } = first;
   return {
     ...counts,
     ms,
-    ...(runs > 1 ? { totalMsPerRun: samples.map((s) => round(s.ms.total)) } : {}),
+    ...(runs > 1 ? { totalMsPerRun: samples.map((s) => round(s.ms.total)), peakRssMiBPerRun: samples.map((s) => Math.round(s.maxRssKiB / 1024)) } : {}),
     maxRssKiB,
     peakRssMiB: Math.round(maxRssKiB / 1024),
     esbuildPeakRssMiB: esbuildPeakRssKiB === null ? null : Math.round(esbuildPeakRssKiB / 1024),

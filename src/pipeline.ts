@@ -8,7 +8,7 @@ import type { OutputFile } from "./emit/write.js";
 import { generateAll } from "./generators/index.js";
 import { loadProject } from "./load/index.js";
 import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
-import { buildRoutingTree, walkRoutes } from "./model/routing.js";
+import { buildRoutingTree, walkRoutes, type RouteNode } from "./model/routing.js";
 import type { Model } from "./model/schema.js";
 import { runChecks } from "./validate/registry.js";
 
@@ -95,7 +95,7 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
       const generated = generateAll(model);
       return generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) }));
     });
-    return result(diagnostics, { model, files, counts: countOutput(model, files) });
+    return result(diagnostics, { model, files, counts: countOutput(model, routes, files) });
   } catch (error) {
     return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
   }
@@ -106,9 +106,9 @@ function internalError(doing: string, error: unknown, code: string, hint: string
   return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint };
 }
 
-function countOutput(model: Model, files: readonly OutputFile[]): Counts {
+function countOutput(model: Model, tree: RouteNode, files: readonly OutputFile[]): Counts {
   let routes = -1;
-  walkRoutes(buildRoutingTree(model), () => routes++);
+  walkRoutes(tree, () => routes++);
   const services = model.services;
   return {
     ruleFiles: files.filter((f) => f.path.endsWith(".yml") && f.path.startsWith("prometheus/")).length,

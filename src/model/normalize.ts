@@ -6,7 +6,7 @@
 import type * as dsl from "../dsl/index.js";
 import { COMPARISONS, type SeveritySpec } from "../dsl/alerts.js";
 import { toMatchers } from "../dsl/metrics.js";
-import type { Query as DslQuery } from "../dsl/query.js";
+import type { Query as DslQuery, MetricRef } from "../dsl/query.js";
 import type { CallSite } from "../dsl/span.js";
 import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
 import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
@@ -22,7 +22,7 @@ import {
 
 export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver): Model {
   const problems: Problem[] = [];
-  const span = (site: CallSite | undefined) => resolveSpan(site);
+  const span: SpanOf = resolveSpan;
   const intervals = new Map<DslTimeInterval, TimeInterval>();
   const intervalName = (value: DslTimeInterval | string): string => {
     if (typeof value === "string") return value;
@@ -236,7 +236,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
 class MetricCollector {
   private readonly seen = new Map<string, Metric>();
   constructor(private readonly span: SpanOf) {}
-  add(metric: dsl.AnyMetric | import("../dsl/query.js").MetricRef): void {
+  add(metric: MetricRef): void {
     const span = this.span(metric.span);
     const key = `${metric.name}@${span?.file}:${span?.line}:${span?.column}`;
     if (this.seen.has(key)) return;

@@ -149,6 +149,26 @@ export function intendedReceivers(team: Team, severity: Severity, labels: Readon
   return out;
 }
 
+/**
+ * routeAlert with a cache: routing depends only on the labels some matcher in the tree reads (an
+ * absent label and an empty one match alike), so alerts that agree on those share one result.
+ */
+export function createRouter(root: RouteNode): (labels: Readonly<Record<string, string>>) => readonly string[] {
+  const read = new Set<string>();
+  walkRoutes(root, (node) => node.matchers.forEach((m) => read.add(m.label)));
+  const labels = [...read].sort();
+  const cache = new Map<string, readonly string[]>();
+  return (alertLabels) => {
+    const key = labels.map((l) => alertLabels[l] ?? "").join("\u0000");
+    let result = cache.get(key);
+    if (!result) {
+      result = routeAlert(root, alertLabels);
+      cache.set(key, result);
+    }
+    return result;
+  };
+}
+
 export function walkRoutes(root: RouteNode, visit: (node: RouteNode, parent: RouteNode | undefined) => void): void {
   const go = (node: RouteNode, parent: RouteNode | undefined) => {
     visit(node, parent);

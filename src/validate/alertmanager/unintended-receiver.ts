@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { intendedReceivers, routeAlert } from "../../model/routing.js";
+import { createRouter, intendedReceivers } from "../../model/routing.js";
 import { allAlerts, report, type Check } from "../check.js";
 
 /**
@@ -15,12 +15,13 @@ export const unintendedReceiver: Check = {
   run: ({ model, routes }) => {
     const out: Diagnostic[] = [];
     const teams = new Map(model.teams.map((t) => [t.name, t]));
+    const route = createRouter(routes);
     for (const { service, alert } of allAlerts(model)) {
       const team = teams.get(service.owner);
       if (!team) continue;
       for (const rule of alert.rules) {
         const intended = intendedReceivers(team, rule.severity, rule.labels);
-        const actual = routeAlert(routes, rule.labels);
+        const actual = route(rule.labels);
         if (intended.length === 0) {
           out.push(report(unintendedReceiver,
             `alert "${alert.name}" ${rule.severity} has no receiver in team "${team.name}"'s policy and falls through to the default receiver ${actual.join(", ")}`,
