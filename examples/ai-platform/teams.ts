@@ -16,6 +16,18 @@ export const businessHours = timeInterval("business-hours", {
   times: [{ start: "09:00", end: "17:00" }],
 });
 
+/**
+ * Every team escalates the same way: P0/P1 page the on-call and post to chat, P2 goes to chat, P3
+ * becomes a ticket during business hours. It type-checks against each team's receivers, so a team
+ * without a "page", "chat" or "ticket" receiver could not use it.
+ */
+const standardEscalation = {
+  P0: { notify: ["page", "chat"], groupWait: "10s", repeat: "30m" },
+  P1: { notify: ["page", "chat"], repeat: "1h" },
+  P2: { notify: ["chat"], repeat: "4h" },
+  P3: { notify: ["ticket"], repeat: "24h", activeDuring: [businessHours] },
+} as const;
+
 const smtp = {
   from: "alertmanager@ai-platform.example.com",
   smarthost: "smtp.example.com:587",
@@ -36,12 +48,7 @@ export const mlPlatform = team("ml-platform", {
       sendResolved: false,
     }),
   },
-  escalation: {
-    P0: { notify: ["page", "chat"], groupWait: "10s", repeat: "30m" },
-    P1: { notify: ["page", "chat"], repeat: "1h" },
-    P2: { notify: ["chat"], repeat: "4h" },
-    P3: { notify: ["ticket"], repeat: "24h", activeDuring: [businessHours] },
-  },
+  escalation: standardEscalation,
   routes: [
     // Alerts labelled remediation="rollback" also trigger the deploy controller, once per model;
     // humans are still notified by the severity routes.
@@ -68,12 +75,7 @@ export const dataScience = team("data-science", {
       sendResolved: false,
     }),
   },
-  escalation: {
-    P0: { notify: ["page", "chat"], groupWait: "10s", repeat: "30m" },
-    P1: { notify: ["page", "chat"], repeat: "1h" },
-    P2: { notify: ["chat"], repeat: "4h" },
-    P3: { notify: ["ticket"], repeat: "24h", activeDuring: [businessHours] },
-  },
+  escalation: standardEscalation,
   routes: [
     { match: { remediation: "rollback" }, notify: ["rollback"], groupBy: ["model"], repeat: "24h", continue: true },
     // All drifting features of one model become one retraining request a day.
@@ -88,10 +90,5 @@ export const sre = team("sre", {
     chat: slack({ channel: "#sre-alerts", apiUrlFile: `${SECRETS}/slack-sre` }),
     ticket: email({ to: "sre-tickets@example.com", ...smtp }),
   },
-  escalation: {
-    P0: { notify: ["page", "chat"], groupWait: "10s", repeat: "30m" },
-    P1: { notify: ["page", "chat"], repeat: "1h" },
-    P2: { notify: ["chat"], repeat: "4h" },
-    P3: { notify: ["ticket"], repeat: "24h", activeDuring: [businessHours] },
-  },
+  escalation: standardEscalation,
 });
