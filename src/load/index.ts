@@ -10,7 +10,7 @@ import * as dsl from "../dsl/index.js";
 import type { Project } from "../dsl/service.js";
 import { BUNDLE_FILENAME } from "../dsl/span.js";
 import { bundleDefinitions, BUNDLE_OUTFILE } from "./bundle.js";
-import { createBundleMap, type SpanResolver } from "./source-map.js";
+import { createBundleMap, SourceFiles, type SpanResolver } from "./source-map.js";
 import { userFrame } from "./user-frame.js";
 
 export const CONFIG_FILE = "moncc.config.ts";
@@ -47,7 +47,7 @@ export async function loadProject(target: string): Promise<LoadResult> {
     });
   }
   const bundled = await bundleDefinitions(configFile, root);
-  if (!bundled.ok) return { ok: false, diagnostics: bundled.diagnostics, root, sources: new Map() };
+  if (!bundled.ok) return { ok: false, diagnostics: bundled.diagnostics, root, sources: new SourceFiles(root) };
   const bundleMap = createBundleMap(bundled.map, root);
   const sources = bundleMap.sources;
 
@@ -87,6 +87,6 @@ function isProject(value: unknown): value is Project {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "project";
 }
 
-function fail(root: string, diagnostic: Diagnostic, sources: SourceTexts = new Map()): LoadResult {
+function fail(root: string, diagnostic: Diagnostic, sources: SourceTexts = new SourceFiles(root)): LoadResult {
   return { ok: false, diagnostics: [diagnostic], root, sources };
 }

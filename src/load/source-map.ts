@@ -24,14 +24,15 @@ interface RawSourceMap {
  * The bundle's source files, read from disk only when a diagnostic needs their text. Embedding
  * them in the source map instead costs time on every build, for text that is rarely shown.
  */
-class SourceFiles implements SourceTexts {
-  private readonly known: Set<string>;
+export class SourceFiles implements SourceTexts {
+  private readonly known: Set<string> | undefined;
   private readonly cache = new Map<string, string | undefined>();
-  constructor(private readonly root: string, files: readonly string[]) {
-    this.known = new Set(files);
+  /** Without `files` (a bundle that failed), any file inside the project may be read. */
+  constructor(private readonly root: string, files?: readonly string[]) {
+    this.known = files && new Set(files);
   }
   get(file: string): string | undefined {
-    if (!this.known.has(file)) return undefined;
+    if (this.known ? !this.known.has(file) : path.isAbsolute(file) || file.split("/").includes("..")) return undefined;
     if (!this.cache.has(file)) {
       let text: string | undefined;
       try {

@@ -96,6 +96,14 @@ describe("moncc check", () => {
     expect(result.stderr).toContain("hint:");
   });
 
+  it("shows the code frame of a TypeScript syntax error that stopped the bundle", async () => {
+    const project = writeProject({ "moncc.config.ts": 'import { project } from "moncc";\nconst x = {\n  a: 1,,\n};\n' });
+    const result = await run(["check", project], project);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^moncc\.config\.ts:3:\d+ error MON001 /m);
+    expect(result.stderr).toContain("> 3 |   a: 1,,");
+  });
+
   it("--format json prints a versioned list of diagnostics", async () => {
     const project = writeProject({ "moncc.config.ts": baseProject({ alerts: `alert.threshold("bad_name", { query: memory.value(), P2: "> 1GiB", summary: "s" }),` }) });
     const result = await run(["check", project, "--format", "json"], project);
