@@ -5,7 +5,7 @@
 // Utilizations and accuracies are ratios (0..1). Thresholds are written as "85%" and moncc converts
 // them to 0.85, so a rule can never compare a ratio against 85.
 
-import { counter, gauge, histogram, promql } from "moncc";
+import { counter, errorRatio, gauge, histogram, promql } from "moncc";
 
 /** End-to-end prediction latency at the model server, feature lookup included. */
 export const predictionLatency = histogram("model_prediction_latency_seconds", {
@@ -97,4 +97,21 @@ export const featureFreshness = gauge("feature_store_freshness_seconds", {
 export function accuracyDrop(model: string) {
   const accuracy = onlineAccuracy.where({ model });
   return promql`1 - (avg by (model, version) (${accuracy}) / on (model) group_left () avg by (model) (avg_over_time(${accuracy}[7d] offset 1d)))`.withUnit("ratio");
+}
+
+// Queries every model's alerts share: plain functions, so each model file only picks thresholds.
+
+/** p95 prediction latency of one model over 5 minutes, in seconds. */
+export function p95Latency(model: string) {
+  return predictionLatency.where({ model }).quantile(0.95, "5m", { by: ["model"] });
+}
+
+/** Share of one model's predictions that failed on the server side (invalid requests excluded). */
+export function serverErrorRatio(model: string) {
+  return errorRatio(
+    predictionErrors.where({ model, reason: SERVER_SIDE_ERRORS }),
+    predictions.where({ model }),
+    "5m",
+    { by: ["model"] },
+  );
 }

@@ -51,7 +51,7 @@ abstract class MetricBase<L extends string> implements MetricRef {
 }
 
 /** A metric plus label matchers. Renders as `name{a="b"}`. */
-export class Selection<L extends string> {
+export class Selection {
   constructor(readonly metric: MetricRef, readonly matchers: readonly Matcher[]) {}
 
   /** The selector text for one of the metric's series, e.g. suffix "_bucket". */
@@ -70,7 +70,7 @@ export class Selection<L extends string> {
   }
 }
 
-export class CounterSelection<L extends string> extends Selection<L> {
+export class CounterSelection<L extends string> extends Selection {
   /** Per-second rate over `window`. */
   rate(window: Duration): Query<L> {
     return new Query(this.parts(`rate(${this.selector()}[${window}])`, undefined));
@@ -84,7 +84,7 @@ export class CounterSelection<L extends string> extends Selection<L> {
   }
 }
 
-export class GaugeSelection<L extends string> extends Selection<L> {
+export class GaugeSelection<L extends string> extends Selection {
   /** The gauge's current value. */
   value(): Query<L> {
     return new Query(this.toPromql());
@@ -112,7 +112,7 @@ export class GaugeSelection<L extends string> extends Selection<L> {
   }
 }
 
-export class HistogramSelection<L extends string> extends Selection<L> {
+export class HistogramSelection<L extends string> extends Selection {
   /** `histogram_quantile(q, sum by (le, ...by) (rate(name_bucket[window])))`, in the histogram's unit. */
   quantile<const B extends L = never>(q: number, window: Duration, options: AggregateOptions<B> = {}): Query<B> {
     const by = ["le", ...(options.by ?? [])].join(", ");

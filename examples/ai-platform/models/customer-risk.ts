@@ -2,10 +2,10 @@
 // the application flow (a few hundred ms are fine), and is regulated: its decisions must stay fair
 // across protected groups, which is monitored like any other production signal.
 
-import { alert, errorRatio, gauge, service } from "moncc";
+import { alert, gauge, service } from "moncc";
 import { mlPlatform } from "../teams.ts";
 import {
-  accuracyDrop, cpuUtilization, memoryUtilization, predictionErrors, predictionLatency, predictions, SERVER_SIDE_ERRORS,
+  accuracyDrop, cpuUtilization, memoryUtilization, p95Latency, serverErrorRatio,
 } from "../metrics.ts";
 
 const MODEL = "customer-risk";
@@ -28,7 +28,7 @@ export const customerRisk = service(MODEL, {
   metrics: [disparateImpact],
   alerts: [
     alert.threshold("ModelLatencyHigh", {
-      query: predictionLatency.where({ model: MODEL }).quantile(0.95, "5m", { by: ["model"] }),
+      query: p95Latency(MODEL),
       P1: "> 500ms for 5m",
       P2: "> 200ms for 15m",
       summary: "{{ $labels.model }} p95 prediction latency is {{ $value | humanizeDuration }}",
@@ -37,12 +37,7 @@ export const customerRisk = service(MODEL, {
     }),
 
     alert.threshold("ModelErrorRateHigh", {
-      query: errorRatio(
-        predictionErrors.where({ model: MODEL, reason: SERVER_SIDE_ERRORS }),
-        predictions.where({ model: MODEL }),
-        "5m",
-        { by: ["model"] },
-      ),
+      query: serverErrorRatio(MODEL),
       P0: "> 10% for 2m",
       P1: "> 2% for 5m",
       P2: "> 0.5% for 15m",

@@ -4,10 +4,10 @@
 //
 // SLOs: p95 latency < 100 ms, server-side errors < 0.1%, online accuracy within 2% of its baseline.
 
-import { alert, errorRatio, service } from "moncc";
+import { alert, service } from "moncc";
 import { mlPlatform } from "../teams.ts";
 import {
-  accuracyDrop, gpuUtilization, predictionConfidence, predictionErrors, predictionLatency, predictions, SERVER_SIDE_ERRORS,
+  accuracyDrop, gpuUtilization, p95Latency, predictionConfidence, predictionLatency, serverErrorRatio,
 } from "../metrics.ts";
 
 const MODEL = "fraud-detection";
@@ -21,7 +21,7 @@ export const fraudDetection = service(MODEL, {
   labels: { tier: "1" },
   alerts: [
     alert.threshold("ModelLatencyHigh", {
-      query: latency.quantile(0.95, "5m", { by: ["model"] }),
+      query: p95Latency(MODEL),
       P0: "> 1s for 2m",
       P1: "> 200ms for 5m",
       P2: "> 100ms for 15m",
@@ -44,12 +44,7 @@ export const fraudDetection = service(MODEL, {
     }),
 
     alert.threshold("ModelErrorRateHigh", {
-      query: errorRatio(
-        predictionErrors.where({ model: MODEL, reason: SERVER_SIDE_ERRORS }),
-        predictions.where({ model: MODEL }),
-        "5m",
-        { by: ["model"] },
-      ),
+      query: serverErrorRatio(MODEL),
       P0: "> 5% for 2m",
       P1: "> 1% for 5m",
       P2: "> 0.5% for 15m",

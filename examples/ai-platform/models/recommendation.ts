@@ -2,10 +2,10 @@
 // model is slow or down the page falls back to "popular items", so nothing here is a P0. Its inputs
 // drift with the catalogue and the seasons, so feature drift triggers retraining.
 
-import { alert, errorRatio, service } from "moncc";
+import { alert, service } from "moncc";
 import { dataScience } from "../teams.ts";
 import {
-  accuracyDrop, featureDrift, gpuUtilization, predictionErrors, predictionLatency, predictions, SERVER_SIDE_ERRORS,
+  accuracyDrop, featureDrift, gpuUtilization, p95Latency, serverErrorRatio,
 } from "../metrics.ts";
 
 const MODEL = "recommendation";
@@ -17,7 +17,7 @@ export const recommendation = service(MODEL, {
   labels: { tier: "2" },
   alerts: [
     alert.threshold("ModelLatencyHigh", {
-      query: predictionLatency.where({ model: MODEL }).quantile(0.95, "5m", { by: ["model"] }),
+      query: p95Latency(MODEL),
       P1: "> 500ms for 10m",
       P2: "> 200ms for 15m",
       summary: "{{ $labels.model }} p95 prediction latency is {{ $value | humanizeDuration }}",
@@ -26,12 +26,7 @@ export const recommendation = service(MODEL, {
     }),
 
     alert.threshold("ModelErrorRateHigh", {
-      query: errorRatio(
-        predictionErrors.where({ model: MODEL, reason: SERVER_SIDE_ERRORS }),
-        predictions.where({ model: MODEL }),
-        "5m",
-        { by: ["model"] },
-      ),
+      query: serverErrorRatio(MODEL),
       P1: "> 5% for 5m",
       P2: "> 1% for 15m",
       summary: "{{ $labels.model }} fails {{ $value | humanizePercentage }} of predictions",
