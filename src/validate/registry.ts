@@ -18,6 +18,7 @@ import { unsafeOutputName } from "./definitions/unsafe-output-name.js";
 import { missingRunbook } from "./policy/missing-runbook.js";
 import { promqlSyntax } from "./promql/syntax.js";
 import { inlineSecret } from "./receivers/inline-secret.js";
+import { inhibitedHook } from "./alertmanager/inhibited-hook.js";
 import { shadowedRoute } from "./alertmanager/shadowed-route.js";
 import { unintendedReceiver } from "./alertmanager/unintended-receiver.js";
 import { unusedReceiver } from "./alertmanager/unused-receiver.js";
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   shadowedRoute,
   unusedReceiver,
   unintendedReceiver,
+  inhibitedHook,
 ];
 
 /** Runs every check. A check that throws is a moncc bug; it becomes a diagnostic, not a crash. */
