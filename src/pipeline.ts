@@ -5,10 +5,11 @@ import { ZodError } from "zod";
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourceTexts } from "./diagnostics/diagnostic.js";
 import { serializeArtifact } from "./emit/serialize.js";
 import type { OutputFile } from "./emit/write.js";
-import { generateAll } from "./generators/index.js";
+import { generateAll, type GeneratedOutput } from "./generators/index.js";
+import { PROMETHEUS_RULES_DIR } from "./model/conventions.js";
 import { loadProject } from "./load/index.js";
 import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
-import { buildRoutingTree, walkRoutes, type RouteNode } from "./model/routing.js";
+import { buildRoutingTree } from "./model/routing.js";
 import type { Model } from "./model/schema.js";
 import { runChecks } from "./validate/registry.js";
 
@@ -91,11 +92,14 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
 
   try {
-    const files = timed("generate", () => {
+    const { files, counts } = timed("generate", () => {
       const generated = generateAll(model);
-      return generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) }));
+      return {
+        files: generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) })),
+        counts: countOutput(generated),
+      };
     });
-    return result(diagnostics, { model, files, counts: countOutput(model, routes, files) });
+    return result(diagnostics, { model, files, counts });
   } catch (error) {
     return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
   }
@@ -106,16 +110,16 @@ function internalError(doing: string, error: unknown, code: string, hint: string
   return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint };
 }
 
-function countOutput(model: Model, tree: RouteNode, files: readonly OutputFile[]): Counts {
-  let routes = -1;
-  walkRoutes(tree, () => routes++);
-  const services = model.services;
+/** Counts for the build summary, from what was generated. */
+function countOutput(generated: GeneratedOutput): Counts {
+  const count = (kind: string) => generated.objects.filter((o) => o.kind === kind).length;
+  const ruleFiles = generated.artifacts.filter((a) => a.path.startsWith(`${PROMETHEUS_RULES_DIR}/`));
   return {
-    ruleFiles: files.filter((f) => f.path.endsWith(".yml") && f.path.startsWith("prometheus/")).length,
-    ruleGroups: services.reduce((n, s) => n + (s.alerts.length > 0 ? 1 : 0) + (s.recordings.length > 0 ? 1 : 0), 0),
-    alerts: services.reduce((n, s) => n + s.alerts.reduce((m, a) => m + a.rules.length, 0), 0),
-    recordingRules: services.reduce((n, s) => n + s.recordings.length, 0),
-    routes,
-    receivers: model.teams.reduce((n, t) => n + t.receivers.length, 0),
+    ruleFiles: ruleFiles.length,
+    ruleGroups: ruleFiles.reduce((n, a) => n + (a.content as { groups: unknown[] }).groups.length, 0),
+    alerts: count("alert"),
+    recordingRules: count("recording"),
+    routes: count("route") - 1,
+    receivers: count("receiver"),
   };
 }

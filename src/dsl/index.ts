@@ -9,6 +9,8 @@ export type { Receiver, ReceiverType } from "./receivers.js";
 export { team, timeInterval } from "./teams.js";
 export type { Team, TimeInterval, EscalationStep, CustomRoute, ReceiverRef } from "./teams.js";
 export { service, project } from "./service.js";
+export { slo } from "./slos.js";
+export type { Slo, SloCommon, TierSpec, AlertGroupSpec, Objective } from "./slos.js";
 export type { Service, Project, Version } from "./service.js";
 export type { Duration } from "./promql.js";
 export type { Unit } from "./units.js";

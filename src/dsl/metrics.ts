@@ -125,7 +125,7 @@ export class HistogramSelection<L extends string> extends Selection {
    * bucket boundary: it selects the `le` bucket exactly.
    */
   fractionOver<const B extends L = never>(threshold: string | number, window: Duration, options: AggregateOptions<B> = {}): Query<B> {
-    const bucket = this.bucketRef(threshold);
+    const bucket = bucketRef(this.metric, threshold, captureCallSite());
     const by = options.by ?? [];
     const le = leMatcher(bucket.value ?? Number.NaN);
     const within = `sum${grouping(by)}(rate(${this.selector("_bucket", [le])}[${window}]))`;
@@ -142,25 +142,23 @@ export class HistogramSelection<L extends string> extends Selection {
   where(more: Matchers<L>): HistogramSelection<L> {
     return new HistogramSelection(this.metric, [...this.matchers, ...toMatchers(more)]);
   }
+}
 
-  private bucketRef(threshold: string | number): BucketRef {
-    const span = captureCallSite();
-    const quantity = typeof threshold === "number" ? { value: threshold, unit: undefined } : parseQuantity(threshold);
-    if (!quantity) {
-      return { metric: this.metric.name, threshold, value: undefined, conversionError: `"${threshold}" is not a number with a unit`, span };
-    }
-    const converted = convertQuantity(quantity, this.metric.unit);
-    return converted.ok
-      ? { metric: this.metric.name, threshold, value: converted.value, conversionError: undefined, span }
-      : { metric: this.metric.name, threshold, value: undefined, conversionError: converted.reason, span };
-  }
+/** A threshold that must be one of the histogram's bucket boundaries, converted to its unit. */
+export function bucketRef(metric: MetricRef, threshold: string | number, span: CallSite | undefined): BucketRef {
+  const quantity = typeof threshold === "number" ? { value: threshold, unit: undefined } : parseQuantity(threshold);
+  if (!quantity) return { metric: metric.name, threshold, value: undefined, conversionError: `"${threshold}" is not a number with a unit`, span };
+  const converted = convertQuantity(quantity, metric.unit);
+  return converted.ok
+    ? { metric: metric.name, threshold, value: converted.value, conversionError: undefined, span }
+    : { metric: metric.name, threshold, value: undefined, conversionError: converted.reason, span };
 }
 
 /**
  * Prometheus 3 normalizes integer `le` values to "1.0" while 2.x keeps "1"; an integer boundary is
  * matched with a regex that accepts both, so one rule works on either version.
  */
-function leMatcher(value: number): Matcher {
+export function leMatcher(value: number): Matcher {
   if (Number.isInteger(value)) return { label: "le", op: "=~", value: `${formatNumber(value)}(\\.0)?` };
   return { label: "le", op: "=", value: formatNumber(value) };
 }

@@ -55,13 +55,17 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
-/** Canonical spelling of a duration in milliseconds, largest units first ("90m" → "1h30m"). */
+/**
+ * Canonical spelling of a duration in milliseconds, as Prometheus prints it: largest units first,
+ * but years and weeks only when they divide the duration exactly ("28d" → "4w", "30d" → "30d").
+ */
 export function formatDuration(ms: number): string {
   if (ms === 0) return "0s";
   let rest = ms;
   let out = "";
   for (const unit of ["y", "w", "d", "h", "m", "s", "ms"]) {
     const size = DURATION_MS[unit];
+    if ((unit === "y" || unit === "w") && rest % size !== 0) continue;
     if (rest >= size) {
       out += `${Math.floor(rest / size)}${unit}`;
       rest %= size;

@@ -5,6 +5,7 @@ import { captureCallSite, type CallSite } from "./span.js";
 import type { Duration } from "./promql.js";
 import type { RecordingRule, Severity, ThresholdAlert } from "./alerts.js";
 import type { AnyMetric } from "./metrics.js";
+import type { Slo } from "./slos.js";
 import type { ReceiverRef, Team, TimeInterval } from "./teams.js";
 
 export interface ServiceOptions {
@@ -16,6 +17,7 @@ export interface ServiceOptions {
   readonly metrics?: readonly AnyMetric[];
   readonly alerts?: readonly ThresholdAlert[];
   readonly rules?: readonly RecordingRule[];
+  readonly slos?: readonly Slo[];
   /** Rule evaluation interval for the service's groups; Prometheus' global default when unset. */
   readonly interval?: Duration;
 }

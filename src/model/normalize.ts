@@ -11,6 +11,7 @@ import type { CallSite } from "../dsl/span.js";
 import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
 import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
 import type { SpanResolver } from "../load/source-map.js";
+import { normalizeSlo } from "./slo.js";
 import {
   alertRuleId, DEFAULT_REQUIRE_RUNBOOK, DEFAULT_ROUTING, receiverName, recordingId,
   RUNBOOK_ANNOTATION, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL,
@@ -219,6 +220,12 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     span: span(rule.span),
   })));
 
+  const slos = (svc.slos ?? []).map((definition) =>
+    within(`slo ${svc.name}/${definition?.name}`, span(definition?.span), () => {
+      for (const metric of definition.metrics) metrics.add(metric);
+      return normalizeSlo(definition, svc.name, owner, serviceLabels, span);
+    }));
+
   return {
     name: svc.name,
     owner,
@@ -228,6 +235,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     metrics: metrics.list(),
     alerts,
     recordings,
+    slos,
     span: span(svc.span),
   };
 }

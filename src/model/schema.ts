@@ -92,6 +92,53 @@ export const RecordingSchema = z.object({
   span: OptionalSpan,
 });
 
+export const SloTierSchema = z.object({
+  group: z.enum(["page", "ticket"]),
+  short: z.string(),
+  long: z.string(),
+  /** Share of the period's budget spent when the tier fires (0.02 for 2%). */
+  budget: z.number(),
+  /** Burn-rate factor: budget × period / long window. */
+  factor: z.number(),
+});
+
+export const SloAlertGroupSchema = z.object({
+  severity: SeveritySchema,
+  for: z.string().optional(),
+  labels: Labels,
+  annotations: Labels,
+  tiers: z.array(SloTierSchema),
+});
+
+export const SloSchema = z.object({
+  /** `<service>-<slo>`, Sloth's sloth_id. */
+  id: z.string(),
+  name: z.string(),
+  service: z.string(),
+  type: z.enum(["ratio", "latency", "availability", "raw"]),
+  /** As written ("99.9%"), for messages. */
+  objectiveText: z.string(),
+  /** 0..1; undefined when the written objective could not be read (see objectiveProblem). */
+  objective: z.number().optional(),
+  objectiveProblem: z.string().optional(),
+  period: z.string(),
+  description: z.string().optional(),
+  labels: Labels,
+  sli: z.object({ errorQuery: z.string(), totalQuery: z.string().optional() }),
+  metrics: z.array(z.string()),
+  buckets: z.array(BucketRefSchema),
+  alertName: z.string(),
+  runbook: z.string().optional(),
+  alertLabels: Labels,
+  alertAnnotations: Labels,
+  page: SloAlertGroupSchema.optional(),
+  ticket: SloAlertGroupSchema.optional(),
+  minEvents: z.number().optional(),
+  noDataFor: z.string().optional(),
+  periodSli: z.enum(["derived", "raw"]),
+  span: OptionalSpan,
+});
+
 export const ServiceSchema = z.object({
   name: z.string(),
   owner: z.string(),
@@ -101,6 +148,7 @@ export const ServiceSchema = z.object({
   metrics: z.array(MetricSchema),
   alerts: z.array(AlertSchema),
   recordings: z.array(RecordingSchema),
+  slos: z.array(SloSchema),
   span: OptionalSpan,
 });
 
@@ -197,6 +245,9 @@ export type AlertRule = z.infer<typeof AlertRuleSchema>;
 export type Alert = z.infer<typeof AlertSchema>;
 export type Recording = z.infer<typeof RecordingSchema>;
 export type Service = z.infer<typeof ServiceSchema>;
+export type Slo = z.infer<typeof SloSchema>;
+export type SloTier = z.infer<typeof SloTierSchema>;
+export type SloAlertGroup = z.infer<typeof SloAlertGroupSchema>;
 export type Receiver = z.infer<typeof ReceiverSchema>;
 export type Escalation = z.infer<typeof EscalationSchema>;
 export type CustomRoute = z.infer<typeof CustomRouteSchema>;

@@ -81,6 +81,9 @@ describe("durations", () => {
   it.each(["5", "m5", "1.5h", "-5m", "5 m"])("rejects %j", (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
+  it.each([[28, "4w"], [30, "30d"], [7, "1w"], [90, "90d"], [365, "1y"]])("formats %s days as Prometheus does: %s", (days, text) => {
+    expect(formatDuration(days * 86_400_000)).toBe(text);
+  });
   it("formats canonically and round-trips", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (ms) => {
       expect(parseDuration(formatDuration(ms))).toBe(ms === 0 ? 0 : ms);

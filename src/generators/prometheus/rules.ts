@@ -5,6 +5,7 @@ import { formatNumber } from "../../dsl/promql.js";
 import { alertGroupName, recordingGroupName, ruleFileName } from "../../model/conventions.js";
 import { needsParentheses } from "../../model/promql.js";
 import type { Alert, AlertRule, Model, Recording, Service } from "../../model/schema.js";
+import { sloRuleGroups } from "./slo/index.js";
 import { GENERATED_HEADER, type Artifact, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
 
 export function generatePrometheusRules(model: Model): GeneratorOutput {
@@ -12,7 +13,7 @@ export function generatePrometheusRules(model: Model): GeneratorOutput {
   const objects: GeneratedObject[] = [];
   for (const service of [...model.services].sort((a, b) => a.name.localeCompare(b.name))) {
     const file = ruleFileName(service.name);
-    const groups = [];
+    const groups: unknown[] = [];
     if (service.recordings.length > 0) {
       groups.push(group(recordingGroupName(service.name), service, service.recordings.map((r) => {
         const rule = recordingRule(r);
@@ -26,6 +27,17 @@ export function generatePrometheusRules(model: Model): GeneratorOutput {
         objects.push({ id: r.id, kind: "alert", name: alert.name, file, span: alert.span, content: rule });
         return rule;
       }))));
+    }
+    for (const slo of service.slos) {
+      for (const sloGroup of sloRuleGroups(slo).groups) {
+        groups.push(sloGroup);
+        for (const rule of sloGroup.rules) {
+          const name = String(rule.alert ?? rule.record);
+          const kind = rule.alert !== undefined ? "alert" : "recording";
+          const id = `slo/${slo.id}/${kind === "alert" ? `alert/${name}/${String((rule.labels as Record<string, string>).tier)}` : `record/${name}`}`;
+          objects.push({ id, kind, name, file, span: slo.span, content: rule });
+        }
+      }
     }
     if (groups.length > 0) artifacts.push({ path: file, format: "yaml", content: { groups }, header: GENERATED_HEADER });
   }

@@ -1,0 +1,158 @@
+// Service level objectives: ratio (bad over total events), latency (from a histogram and a
+// threshold), availability (from a 0/1 gauge such as `up`), and raw (an error-ratio template).
+// Each SLO has its own period and multiwindow burn-rate alert tiers.
+
+import { captureCallSite, type CallSite } from "./span.js";
+import type { Severity } from "./alerts.js";
+import { formatNumber, type Duration } from "./promql.js";
+import type { BucketRef, MetricRef } from "./query.js";
+import { bucketRef, leMatcher, Selection, type Counter, type CounterSelection, type Gauge, type GaugeSelection, type Histogram, type HistogramSelection } from "./metrics.js";
+
+/** The window placeholder in error and total query templates, as in Sloth. */
+export const WINDOW = "{{.window}}";
+
+export type Objective = `${number}%`;
+
+/** One burn-rate tier: fires when both windows burn faster than its budget share allows. */
+export interface TierSpec {
+  readonly short: Duration;
+  readonly long: Duration;
+  /** Share of the period's error budget spent when the tier fires, e.g. "2%". */
+  readonly budget: Objective;
+}
+
+export interface AlertGroupSpec {
+  /** moncc severity of the alert, used for routing (page default P1, ticket default P3). */
+  readonly severity?: Severity;
+  /** Prometheus `for` of the group's alert. */
+  readonly for?: Duration;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Replaces the default tiers of this group (page: 2%/5m/1h and 5%/30m/6h; ticket: 10%/2h/1d and 10%/6h/3d). */
+  readonly tiers?: readonly TierSpec[];
+}
+
+export interface SloCommon {
+  readonly objective: Objective;
+  /** The SLO's own period (default 30d). */
+  readonly period?: Duration;
+  readonly description?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly alerting?: {
+    /** Alert name; default `<Service><Slo>BudgetBurn` in CamelCase. */
+    readonly name?: string;
+    readonly runbook?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+    /** `false` disables the group. */
+    readonly page?: AlertGroupSpec | false;
+    readonly ticket?: AlertGroupSpec | false;
+  };
+  /** Low-traffic guard: page only when the long window saw at least this many events. */
+  readonly minEvents?: number;
+  /** Alert when the SLI has no data for this long. */
+  readonly noData?: { readonly for: Duration };
+  /**
+   * How the period-window SLI is computed: "derived" averages the 5m SLI over the period (Sloth's
+   * cheap form, weighting time slices), "raw" divides raw event counts over the period (exact,
+   * weighting events, but costly on high-cardinality metrics).
+   */
+  readonly periodSli?: "derived" | "raw";
+}
+
+export interface SliQueries {
+  /** Error events (or error ratio, for raw SLIs) with the {{.window}} placeholder. */
+  readonly errorQuery: string;
+  /** Total events with the {{.window}} placeholder; undefined when errorQuery is already a ratio. */
+  readonly totalQuery: string | undefined;
+}
+
+export interface Slo {
+  readonly kind: "slo";
+  readonly type: "ratio" | "latency" | "availability" | "raw";
+  readonly name: string;
+  readonly sli: SliQueries;
+  readonly metrics: readonly MetricRef[];
+  readonly buckets: readonly BucketRef[];
+  readonly options: SloCommon;
+  readonly span: CallSite | undefined;
+}
+
+type CounterLike = Counter<string> | CounterSelection<string>;
+type HistogramLike = Histogram<string> | HistogramSelection<string>;
+type GaugeLike = Gauge<string> | GaugeSelection<string>;
+
+const selectionOf = (value: Selection | { where(matchers: object): Selection }): Selection =>
+  value instanceof Selection ? value : value.where({});
+
+function ratio(name: string, options: SloCommon & { readonly errors: CounterLike; readonly total: CounterLike }): Slo {
+  const errors = selectionOf(options.errors);
+  const total = selectionOf(options.total);
+  return {
+    kind: "slo",
+    type: "ratio",
+    name,
+    sli: {
+      errorQuery: `sum(rate(${errors.selector()}[${WINDOW}]))`,
+      totalQuery: `sum(rate(${total.selector()}[${WINDOW}]))`,
+    },
+    metrics: [errors.metric, total.metric],
+    buckets: [],
+    options,
+    span: captureCallSite(),
+  };
+}
+
+function latency(name: string, options: SloCommon & { readonly histogram: HistogramLike; readonly threshold: string | number }): Slo {
+  const span = captureCallSite();
+  const histogram = selectionOf(options.histogram);
+  const bucket = bucketRef(histogram.metric, options.threshold, span);
+  const le = leMatcher(bucket.value ?? Number.NaN);
+  const total = `sum(rate(${histogram.selector("_count")}[${WINDOW}]))`;
+  return {
+    kind: "slo",
+    type: "latency",
+    name,
+    sli: {
+      errorQuery: `(${total} - sum(rate(${histogram.selector("_bucket", [le])}[${WINDOW}])))`,
+      totalQuery: total,
+    },
+    metrics: [histogram.metric],
+    buckets: [bucket],
+    options,
+    span,
+  };
+}
+
+function availability(name: string, options: SloCommon & { readonly gauge: GaugeLike }): Slo {
+  const gauge = selectionOf(options.gauge);
+  return {
+    kind: "slo",
+    type: "availability",
+    name,
+    sli: { errorQuery: `1 - avg(avg_over_time(${gauge.selector()}[${WINDOW}]))`, totalQuery: undefined },
+    metrics: [gauge.metric],
+    buckets: [],
+    options,
+    span: captureCallSite(),
+  };
+}
+
+/** `errorRatio` is PromQL with `{{.window}}` where the window goes, e.g. `[{{.window}}]`. */
+function raw(name: string, options: SloCommon & { readonly errorRatio: string }): Slo {
+  return {
+    kind: "slo",
+    type: "raw",
+    name,
+    sli: { errorQuery: options.errorRatio, totalQuery: undefined },
+    metrics: [],
+    buckets: [],
+    options,
+    span: captureCallSite(),
+  };
+}
+
+export const slo = { ratio, latency, availability, raw };
+
+/** For messages: "99.9%". */
+export const formatObjective = (ratioValue: number) => `${formatNumber(Number((ratioValue * 100).toPrecision(15)))}%`;

@@ -1,0 +1,72 @@
+// Burn-rate alerts: one alert per group (page, ticket), each the `or` of its tiers, where a tier
+// fires when both its windows burn faster than factor × budget. Optional low-traffic guard and
+// no-data alert.
+
+import { formatDuration, formatNumber, parseDuration } from "../../../dsl/promql.js";
+import { RUNBOOK_ANNOTATION, SEVERITY_LABEL, sliRecordName } from "../../../model/conventions.js";
+import type { Slo, SloAlertGroup, SloTier } from "../../../model/schema.js";
+import { canonical } from "./sli-rules.js";
+import { sloSelector, sortLabels, withWindow } from "./selectors.js";
+
+export function alertRules(slo: Slo) {
+  const groups = (["page", "ticket"] as const).flatMap((name) => {
+    const group = slo[name];
+    return group && group.tiers.length > 0 ? [burnAlert(slo, name, group)] : [];
+  });
+  return slo.noDataFor ? [...groups, noDataAlert(slo)] : groups;
+}
+
+function budget(slo: Slo): number {
+  return Number((1 - (slo.objective ?? Number.NaN)).toPrecision(15));
+}
+
+/** The low-traffic guard applies to paging only: a ticket on little traffic is cheap. */
+function tierCondition(slo: Slo, tier: SloTier): string {
+  const threshold = `(${formatNumber(tier.factor)} * ${formatNumber(budget(slo))})`;
+  const window = (w: string) => `max(${sliRecordName(canonical(w))}${sloSelector(slo)} > ${threshold}) without (sloth_window)`;
+  const guard = tier.group === "page" && slo.minEvents !== undefined && slo.sli.totalQuery !== undefined
+    ? `\n    and on ()\n    (${withWindow(slo.sli.totalQuery, canonical(tier.long))}) * ${formatNumber((parseDuration(tier.long) ?? 0) / 1000)} >= ${formatNumber(slo.minEvents)}`
+    : "";
+  return `(\n    ${window(tier.short)}\n    and\n    ${window(tier.long)}${guard}\n)`;
+}
+
+/** "2% of the 30d budget in 1h" and how long until the budget is gone at that burn rate. */
+function explainTier(slo: Slo, tier: SloTier): string {
+  const exhaustion = formatDuration(Math.round((parseDuration(slo.period) ?? 0) / tier.factor / 60_000) * 60_000);
+  return `${canonical(tier.short)} and ${canonical(tier.long)} error ratios both above ${formatNumber(tier.factor)}× the budget ` +
+    `(${formatNumber(Number((tier.budget * 100).toPrecision(15)))}% of the ${canonical(slo.period)} budget spent in ${canonical(tier.long)}; exhausted in ${exhaustion} at this rate)`;
+}
+
+function burnAlert(slo: Slo, name: "page" | "ticket", group: SloAlertGroup) {
+  const labels = sortLabels({ ...slo.labels, ...slo.alertLabels, ...group.labels, [SEVERITY_LABEL]: group.severity, sloth_severity: name, tier: name });
+  const annotations = sortLabels({
+    summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast`,
+    title: `(${name}) {{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast.`,
+    description: `Objective ${slo.objectiveText} over ${canonical(slo.period)}. Fires when ${group.tiers.map((t) => explainTier(slo, t)).join(", or ")}.`,
+    ...(slo.runbook ? { [RUNBOOK_ANNOTATION]: slo.runbook } : {}),
+    ...slo.alertAnnotations,
+    ...group.annotations,
+  });
+  return {
+    alert: slo.alertName,
+    expr: group.tiers.map((tier) => tierCondition(slo, tier)).join("\nor\n"),
+    ...(group.for ? { for: group.for } : {}),
+    labels,
+    annotations,
+  };
+}
+
+function noDataAlert(slo: Slo) {
+  const severity = slo.ticket?.severity ?? "P3";
+  return {
+    alert: `${slo.alertName}NoData`,
+    expr: `absent(${sliRecordName("5m")}${sloSelector(slo)})`,
+    for: slo.noDataFor,
+    labels: sortLabels({ ...slo.labels, ...slo.alertLabels, [SEVERITY_LABEL]: severity, sloth_id: slo.id, sloth_service: slo.service, sloth_slo: slo.name, tier: "no-data" }),
+    annotations: sortLabels({
+      summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLI has no data`,
+      description: `The 5m SLI of SLO ${slo.id} has had no samples for ${slo.noDataFor}; its burn-rate alerts cannot fire.`,
+      ...(slo.runbook ? { [RUNBOOK_ANNOTATION]: slo.runbook } : {}),
+    }),
+  };
+}

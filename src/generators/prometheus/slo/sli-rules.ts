@@ -1,0 +1,37 @@
+// SLI recording rules: slo:sli_error:ratio_rate<w> for every tier window and for the period.
+
+import { formatDuration, parseDuration } from "../../../dsl/promql.js";
+import { sliRecordName } from "../../../model/conventions.js";
+import type { Slo } from "../../../model/schema.js";
+import { sloIdLabels, sloSelector, sortLabels, withWindow } from "./selectors.js";
+
+/** Tier windows, shortest first, in Prometheus' duration spelling. */
+export function sliWindows(slo: Slo): string[] {
+  const tiers = [...(slo.page?.tiers ?? []), ...(slo.ticket?.tiers ?? [])];
+  const windows = new Set(["5m", ...tiers.flatMap((t) => [t.short, t.long])].map(canonical));
+  return [...windows].sort((a, b) => (parseDuration(a) ?? 0) - (parseDuration(b) ?? 0));
+}
+
+export const canonical = (window: string) => formatDuration(parseDuration(window) ?? 0);
+
+/** The error ratio over one window, straight from the SLI queries. */
+export function errorRatioExpr(slo: Slo, window: string): string {
+  const errors = withWindow(slo.sli.errorQuery, window);
+  if (slo.sli.totalQuery === undefined) return `(${errors})`;
+  return `(${errors})\n/\n(${withWindow(slo.sli.totalQuery, window)})`;
+}
+
+export function sliRules(slo: Slo) {
+  const labels = (window: string) => sortLabels({ ...slo.labels, ...sloIdLabels(slo), sloth_window: window });
+  const period = canonical(slo.period);
+  const windowRules = sliWindows(slo).map((window) => ({
+    record: sliRecordName(window),
+    expr: errorRatioExpr(slo, window),
+    labels: labels(window),
+  }));
+  // Sloth's cheap period form averages the 5m ratio over time; "raw" divides event counts instead.
+  const periodExpr = slo.periodSli === "raw"
+    ? errorRatioExpr(slo, period)
+    : `sum_over_time(${sliRecordName("5m")}${sloSelector(slo)}[${period}])\n/ ignoring (sloth_window)\ncount_over_time(${sliRecordName("5m")}${sloSelector(slo)}[${period}])`;
+  return [...windowRules, { record: sliRecordName(period), expr: periodExpr, labels: labels(period) }];
+}

@@ -1,0 +1,84 @@
+// model: SLO definitions → IR. Objectives become ratios, the period's burn-rate tiers are derived
+// from budget shares (never typed in), and alert groups get their routing severity.
+
+import type { CallSite } from "../dsl/span.js";
+import type { Slo as DslSlo, TierSpec } from "../dsl/slos.js";
+import { parseDuration } from "../dsl/promql.js";
+import { DEFAULT_SLO_PERIOD, DEFAULT_TIERS, SEVERITY_LABEL, SERVICE_LABEL, sloAlertName, sloId, TEAM_LABEL } from "./conventions.js";
+import type { Model, Severity, Slo, SloAlertGroup, SloTier } from "./schema.js";
+
+type SpanOf = (site: CallSite | undefined) => Model["span"];
+
+/** "99.9%" → 0.999; anything else is a problem the slo/objective check reports. */
+export function readObjective(value: unknown): { objective?: number; problem?: string } {
+  if (typeof value === "number") {
+    const hint = value > 0 && value < 1 ? `"${Number((value * 100).toPrecision(15))}%"` : `"${value}%"`;
+    return { problem: `the objective ${value} is a bare number; did you mean ${hint}?` };
+  }
+  const match = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+  if (!match) return { problem: `the objective ${JSON.stringify(value)} is not a percentage such as "99.9%"` };
+  return { objective: Number((Number(match[1]) / 100).toPrecision(15)) };
+}
+
+/** factor = budget share × period / long window, e.g. 2% × 30d / 1h = 14.4. */
+export function tierFactor(budget: number, period: string, long: string): number {
+  return Number(((budget * (parseDuration(period) ?? Number.NaN)) / (parseDuration(long) ?? Number.NaN)).toPrecision(15));
+}
+
+function readShare(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
+  return match ? Number((Number(match[1]) / 100).toPrecision(15)) : Number.NaN;
+}
+
+function tiers(group: "page" | "ticket", specs: readonly TierSpec[], period: string): SloTier[] {
+  return specs.map((spec) => {
+    const budget = readShare(spec.budget);
+    return { group, short: spec.short, long: spec.long, budget, factor: tierFactor(budget, period, spec.long) };
+  });
+}
+
+export function normalizeSlo(definition: DslSlo, service: string, owner: string, serviceLabels: Record<string, string>, span: SpanOf): Slo {
+  const options = definition.options;
+  const period = options.period ?? DEFAULT_SLO_PERIOD;
+  const { objective, problem } = readObjective(options.objective);
+  const alerting = options.alerting ?? {};
+  const group = (name: "page" | "ticket", defaultSeverity: Severity): SloAlertGroup | undefined => {
+    const spec = alerting[name];
+    if (spec === false) return undefined;
+    return {
+      severity: spec?.severity ?? defaultSeverity,
+      for: spec?.for,
+      labels: { ...(spec?.labels ?? {}) },
+      annotations: { ...(spec?.annotations ?? {}) },
+      tiers: tiers(name, spec?.tiers ?? DEFAULT_TIERS[name], period),
+    };
+  };
+  return {
+    id: sloId(service, definition.name),
+    name: definition.name,
+    service,
+    type: definition.type,
+    objectiveText: String(options.objective),
+    objective,
+    objectiveProblem: problem,
+    period,
+    description: options.description,
+    labels: { ...(options.labels ?? {}) },
+    sli: { errorQuery: definition.sli.errorQuery, totalQuery: definition.sli.totalQuery },
+    metrics: [...new Set(definition.metrics.map((m) => m.name))].sort(),
+    buckets: definition.buckets.map((b) => ({ ...b, span: span(b.span) })),
+    alertName: alerting.name ?? sloAlertName(service, definition.name),
+    runbook: alerting.runbook,
+    alertLabels: { ...serviceLabels, ...(alerting.labels ?? {}), [SERVICE_LABEL]: service, [TEAM_LABEL]: owner },
+    alertAnnotations: { ...(alerting.annotations ?? {}) },
+    page: group("page", "P1"),
+    ticket: group("ticket", "P3"),
+    minEvents: options.minEvents,
+    noDataFor: options.noData?.for,
+    periodSli: options.periodSli ?? "derived",
+    span: span(definition.span),
+  };
+}
+
+/** The severity label an SLO alert group carries, for routing. */
+export const sloSeverityLabels = (group: SloAlertGroup) => ({ [SEVERITY_LABEL]: group.severity });
