@@ -53,7 +53,7 @@ export interface BaseProjectParts {
   projectExtra?: string;
 }
 
-const DEFAULT_IMPORTS = "alert, counter, errorRatio, gauge, histogram, project, promql, record, service, slack, pagerduty, webhook, email, opsgenie, team, timeInterval";
+const DEFAULT_IMPORTS = "alert, counter, errorRatio, gauge, histogram, project, promql, record, service, slack, pagerduty, webhook, email, opsgenie, slo, team, timeInterval";
 
 /**
  * A small valid project as a starting point for fixtures: one team "web" with receivers chat and

@@ -3,7 +3,8 @@
 
 import type { Diagnostic, Severity, SourceTexts } from "../diagnostics/diagnostic.js";
 import type { RouteNode } from "../model/routing.js";
-import type { Model, Span } from "../model/schema.js";
+import { SEVERITY_LABEL } from "../model/conventions.js";
+import type { Model, Severity as AlertSeverity, Span } from "../model/schema.js";
 
 export interface CheckContext {
   readonly model: Model;
@@ -35,4 +36,34 @@ export function report(
 /** Every alert of the model with its service, in declaration order. */
 export function* allAlerts(model: Model) {
   for (const service of model.services) for (const alert of service.alerts) yield { service, alert };
+}
+
+/** One generated alert as routing sees it: threshold alert severities and SLO burn-rate groups. */
+export interface RoutedAlert {
+  readonly id: string;
+  /** For messages: the alert name, with the SLO group when it is one. */
+  readonly name: string;
+  readonly alertname: string;
+  readonly owner: string;
+  readonly severity: AlertSeverity;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly span: Span | undefined;
+}
+
+export function* routedAlerts(model: Model): Generator<RoutedAlert> {
+  for (const service of model.services) {
+    for (const alert of service.alerts) {
+      for (const rule of alert.rules) {
+        yield { id: rule.id, name: alert.name, alertname: alert.name, owner: service.owner, severity: rule.severity, labels: rule.labels, span: alert.span };
+      }
+    }
+    for (const slo of service.slos) {
+      for (const tier of ["page", "ticket"] as const) {
+        const group = slo[tier];
+        if (!group || group.tiers.length === 0) continue;
+        const labels = { ...slo.labels, ...slo.alertLabels, ...group.labels, [SEVERITY_LABEL]: group.severity, sloth_severity: tier, tier };
+        yield { id: `slo/${slo.id}/${tier}`, name: `${slo.alertName} (${tier})`, alertname: slo.alertName, owner: service.owner, severity: group.severity, labels, span: slo.span };
+      }
+    }
+  }
 }

@@ -18,6 +18,9 @@ import { unsafeOutputName } from "./definitions/unsafe-output-name.js";
 import { missingRunbook } from "./policy/missing-runbook.js";
 import { promqlSyntax } from "./promql/syntax.js";
 import { inlineSecret } from "./receivers/inline-secret.js";
+import { sloObjective } from "./slo/objective.js";
+import { tierNeverFires } from "./slo/tier-never-fires.js";
+import { sloWindows } from "./slo/windows.js";
 import { inhibitedHook } from "./alertmanager/inhibited-hook.js";
 import { shadowedRoute } from "./alertmanager/shadowed-route.js";
 import { unintendedReceiver } from "./alertmanager/unintended-receiver.js";
@@ -44,6 +47,9 @@ export const CHECKS: readonly Check[] = [
   unusedReceiver,
   unintendedReceiver,
   inhibitedHook,
+  sloObjective,
+  tierNeverFires,
+  sloWindows,
 ];
 
 /** Runs every check. A check that throws is a moncc bug; it becomes a diagnostic, not a crash. */

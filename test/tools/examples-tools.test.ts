@@ -8,6 +8,7 @@ import { receiverName } from "../../src/model/conventions.js";
 import type { Model, Team } from "../../src/model/schema.js";
 import { writeOutputAtomically } from "../../src/emit/write.js";
 import { compile } from "../../src/pipeline.js";
+import { routedAlerts } from "../../src/validate/check.js";
 import { tempDir } from "../helpers.js";
 import { runTool } from "./tools.js";
 
@@ -36,12 +37,13 @@ function expectedReceivers(team: Team, labels: Record<string, string>): string[]
   return [...out, ...(step?.notify ?? []).map((key) => receiverName(team.name, key))];
 }
 
+/** Threshold-alert severities and SLO burn-rate groups, with the labels they are sent with. */
 function alertLabelSets(model: Model) {
-  return model.services.flatMap((service) =>
-    service.alerts.flatMap((alert) =>
-      alert.rules.map((rule) => ({ id: rule.id, team: model.teams.find((t) => t.name === service.owner)!, labels: { alertname: alert.name, ...rule.labels } })),
-    ),
-  );
+  return [...routedAlerts(model)].map((alert) => ({
+    id: alert.id,
+    team: model.teams.find((t) => t.name === alert.owner)!,
+    labels: { alertname: alert.alertname, ...alert.labels },
+  }));
 }
 
 describe.each(examples)("examples/%s with the real tools", (example) => {

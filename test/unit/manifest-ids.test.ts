@@ -20,7 +20,10 @@ describe("manifest ids", () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(objects.map((o) => o.kind))).toEqual(new Set(["alert", "recording", "route", "receiver", "inhibit-rule", "time-interval"]));
     const alertRules = result.model!.services.flatMap((s) => s.alerts.flatMap((a) => a.rules));
-    expect(objects.filter((o) => o.kind === "alert")).toHaveLength(alertRules.length);
+    const slos = result.model!.services.flatMap((s) => s.slos);
+    const sloAlerts = slos.reduce((n, slo) => n + (slo.page ? 1 : 0) + (slo.ticket ? 1 : 0) + (slo.noDataFor ? 1 : 0), 0);
+    expect(slos.length).toBeGreaterThan(0);
+    expect(objects.filter((o) => o.kind === "alert")).toHaveLength(alertRules.length + sloAlerts);
     for (const entry of objects) {
       expect(entry.source, entry.id).toMatch(/^[\w./-]+\.ts:\d+:\d+$/);
       expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);

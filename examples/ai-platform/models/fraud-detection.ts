@@ -4,10 +4,10 @@
 //
 // SLOs: p95 latency < 100 ms, server-side errors < 0.1%, online accuracy within 2% of its baseline.
 
-import { alert, service } from "moncc";
+import { alert, service, slo } from "moncc";
 import { mlPlatform } from "../teams.ts";
 import {
-  accuracyDrop, gpuUtilization, p95Latency, predictionConfidence, predictionLatency, serverErrorRatio,
+  accuracyDrop, predictionErrors, predictions, SERVER_SIDE_ERRORS, gpuUtilization, p95Latency, predictionConfidence, predictionLatency, serverErrorRatio,
 } from "../metrics.ts";
 
 const MODEL = "fraud-detection";
@@ -87,6 +87,26 @@ export const fraudDetection = service(MODEL, {
       summary: "{{ $labels.model }} GPUs are {{ $value | humanizePercentage }} busy on average",
       description: "Average over all GPUs of the model's servers. Sustained saturation turns into latency; add replicas.",
       runbook: `${RUNBOOKS}/gpu-saturation`,
+    }),
+  ],
+  slos: [
+    // The seeds' serving SLOs: 95% of predictions within 100 ms, 99.9% of predictions succeed.
+    slo.latency("prediction-latency", {
+      histogram: latency,
+      threshold: "100ms",
+      objective: "95%",
+      description: "95% of fraud scores are returned within 100 ms.",
+      alerting: { runbook: `${RUNBOOKS}/latency-slo` },
+      noData: { for: "15m" },
+    }),
+    slo.ratio("prediction-availability", {
+      errors: predictionErrors.where({ model: MODEL, reason: SERVER_SIDE_ERRORS }),
+      total: predictions.where({ model: MODEL }),
+      objective: "99.9%",
+      description: "99.9% of fraud scoring requests succeed (invalid requests excluded).",
+      // Overnight traffic is thin: do not page on a handful of failed payments.
+      minEvents: 500,
+      alerting: { runbook: `${RUNBOOKS}/availability-slo` },
     }),
   ],
 });

@@ -2,10 +2,10 @@
 // model is slow or down the page falls back to "popular items", so nothing here is a P0. Its inputs
 // drift with the catalogue and the seasons, so feature drift triggers retraining.
 
-import { alert, service } from "moncc";
+import { alert, service, slo } from "moncc";
 import { dataScience } from "../teams.ts";
 import {
-  accuracyDrop, featureDrift, gpuUtilization, p95Latency, serverErrorRatio,
+  accuracyDrop, predictionErrors, predictions, SERVER_SIDE_ERRORS, featureDrift, gpuUtilization, p95Latency, serverErrorRatio,
 } from "../metrics.ts";
 
 const MODEL = "recommendation";
@@ -62,6 +62,17 @@ export const recommendation = service(MODEL, {
       summary: "{{ $labels.model }} GPUs are {{ $value | humanizePercentage }} busy on average",
       description: "Average over all GPUs of the re-ranking servers. Sustained saturation turns into latency; add replicas.",
       runbook: `${RUNBOOKS}/gpu-saturation`,
+    }),
+  ],
+  slos: [
+    // Reviewed every four weeks with the product team, so the period is 28d.
+    slo.ratio("recommendation-availability", {
+      errors: predictionErrors.where({ model: MODEL, reason: SERVER_SIDE_ERRORS }),
+      total: predictions.where({ model: MODEL }),
+      objective: "99.5%",
+      period: "28d",
+      description: "99.5% of recommendation requests succeed; failures fall back to popular items.",
+      alerting: { runbook: "https://runbooks.example.com/ai-platform/recommendation/availability-slo" },
     }),
   ],
 });

@@ -2,7 +2,7 @@
 // that fill it. A stale or slow feature store degrades all three models at once, silently: they
 // keep answering, just with worse inputs. SRE owns it; the models' teams see its effects.
 
-import { alert, counter, errorRatio, gauge, histogram, service } from "moncc";
+import { alert, counter, errorRatio, gauge, histogram, service, slo } from "moncc";
 import { sre } from "../teams.ts";
 import { featureFreshness } from "../metrics.ts";
 
@@ -38,6 +38,9 @@ const onlineStoreMemory = gauge("feature_store_online_memory_utilization_ratio",
   unit: "ratio",
   labels: ["store", "instance"],
 });
+
+/** Prometheus' own per-target health series. */
+const up = gauge("up", { help: "1 if the target's last scrape succeeded, else 0.", unit: "ratio", labels: ["job", "instance"] });
 
 export const featureStore = service("feature-store", {
   owner: sre,
@@ -101,6 +104,15 @@ export const featureStore = service("feature-store", {
       summary: "Online store node {{ $labels.instance }} ({{ $labels.store }}) is at {{ $value | humanizePercentage }} of maxmemory",
       description: "At maxmemory the store evicts keys, and evicted features are served as defaults.",
       runbook: `${RUNBOOKS}/memory`,
+    }),
+  ],
+  slos: [
+    // Scrape-based availability of the online store's replicas (up is 1 while a target answers).
+    slo.availability("online-store-up", {
+      gauge: up.where({ job: "feature-store-online" }),
+      objective: "99.95%",
+      description: "The online feature store's replicas answer their scrapes 99.95% of the time.",
+      alerting: { runbook: "https://runbooks.example.com/ai-platform/feature-store/availability-slo" },
     }),
   ],
 });

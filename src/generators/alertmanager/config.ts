@@ -30,7 +30,11 @@ export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
   for (const { id, team, rule } of inhibitions) {
     objects.push({ id, kind: "inhibit-rule", name: id, file, span: team.span, content: rule });
   }
-  const inhibitRules = inhibitions.map((i) => i.rule);
+  const sloInhibition = model.services.some((svc) => svc.slos.some((slo) => slo.page && slo.ticket)) ? [pageSilencesTicket()] : [];
+  for (const rule of sloInhibition) {
+    objects.push({ id: "inhibit/slo/page-silences-ticket", kind: "inhibit-rule", name: "slo-page-silences-ticket", file, span: model.span, content: rule });
+  }
+  const inhibitRules = [...inhibitions.map((i) => i.rule), ...sloInhibition];
 
   const intervals = [...model.timeIntervals].sort((a, b) => a.name.localeCompare(b.name)).map((interval) => {
     const content = timeIntervalObject(interval);
@@ -104,6 +108,15 @@ function lowerSeverityInhibitions(team: Team, equal: readonly string[]) {
       equal: [...equal],
     },
   }));
+}
+
+/** A firing page tier of an SLO silences the ticket tier of the same SLO. */
+function pageSilencesTicket() {
+  return {
+    source_matchers: [matcherText({ label: "sloth_severity", op: "=", value: "page" })],
+    target_matchers: [matcherText({ label: "sloth_severity", op: "=", value: "ticket" })],
+    equal: ["sloth_id"],
+  };
 }
 
 function timeIntervalObject(interval: TimeInterval) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { createRouter, intendedReceivers } from "../../model/routing.js";
-import { allAlerts, report, type Check } from "../check.js";
+import { report, routedAlerts, type Check } from "../check.js";
 
 /**
  * Each generated alert, routed through the generated tree, must reach exactly the receivers its
@@ -16,21 +16,19 @@ export const unintendedReceiver: Check = {
     const out: Diagnostic[] = [];
     const teams = new Map(model.teams.map((t) => [t.name, t]));
     const route = createRouter(routes);
-    for (const { service, alert } of allAlerts(model)) {
-      const team = teams.get(service.owner);
+    for (const alert of routedAlerts(model)) {
+      const team = teams.get(alert.owner);
       if (!team) continue;
-      for (const rule of alert.rules) {
-        const intended = intendedReceivers(team, rule.severity, rule.labels);
-        const actual = route(rule.labels);
-        if (intended.length === 0) {
-          out.push(report(unintendedReceiver,
-            `alert "${alert.name}" ${rule.severity} has no receiver in team "${team.name}"'s policy and falls through to the default receiver ${actual.join(", ")}`,
-            alert.span, `add ${rule.severity} to the escalation of team "${team.name}", or drop this severity`, rule.id));
-        } else if (actual.join(",") !== intended.join(",")) {
-          out.push(report(unintendedReceiver,
-            `alert "${alert.name}" ${rule.severity} reaches ${actual.join(", ")} but the policy of team "${team.name}" intends ${intended.join(", ")}`,
-            alert.span, "an earlier route takes the alert; check route order and `continue`", rule.id));
-        }
+      const intended = intendedReceivers(team, alert.severity, alert.labels);
+      const actual = route(alert.labels);
+      if (intended.length === 0) {
+        out.push(report(unintendedReceiver,
+          `alert "${alert.name}" ${alert.severity} has no receiver in team "${team.name}"'s policy and falls through to the default receiver ${actual.join(", ")}`,
+          alert.span, `add ${alert.severity} to the escalation of team "${team.name}", or drop this severity`, alert.id));
+      } else if (actual.join(",") !== intended.join(",")) {
+        out.push(report(unintendedReceiver,
+          `alert "${alert.name}" ${alert.severity} reaches ${actual.join(", ")} but the policy of team "${team.name}" intends ${intended.join(", ")}`,
+          alert.span, "an earlier route takes the alert; check route order and `continue`", alert.id));
       }
     }
     return out;

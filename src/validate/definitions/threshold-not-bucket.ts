@@ -3,8 +3,9 @@ import { formatNumber } from "../../dsl/promql.js";
 import { report, type Check } from "../check.js";
 
 /**
- * A query that selects one histogram bucket by its `le` (fractionOver) needs a threshold that is a
- * declared bucket boundary; any other value selects no series and the query is silently empty.
+ * A query that selects one histogram bucket by its `le` (fractionOver, latency SLOs) needs a
+ * threshold that is a declared bucket boundary; any other value selects no series and the query is
+ * silently empty.
  */
 export const thresholdNotBucket: Check = {
   code: "MON108",
@@ -16,7 +17,7 @@ export const thresholdNotBucket: Check = {
     for (const service of model.services) {
       const histograms = new Map(service.metrics.filter((m) => m.kind === "histogram").map((m) => [m.name, m]));
       const queries = [...service.alerts.map((a) => a.query), ...service.recordings.map((r) => r.query)];
-      for (const bucket of queries.flatMap((q) => q.buckets)) {
+      for (const bucket of [...queries.flatMap((q) => q.buckets), ...service.slos.flatMap((slo) => slo.buckets)]) {
         if (bucket.conversionError !== undefined) {
           out.push(report(thresholdNotBucket, `histogram "${bucket.metric}": threshold ${JSON.stringify(bucket.threshold)}: ${bucket.conversionError}`,
             bucket.span, "write the threshold in the histogram's unit"));

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { baseProject, compileFiles, lineOf } from "../helpers.js";
+
+const withSlo = (slo: string) => baseProject({
+  alerts: "",
+  serviceExtra: `slos: [\n    ${slo}\n  ],`,
+  escalation: `P1: { notify: ["page"] }, P3: { notify: ["chat"] },`,
+});
+
+async function codes(source: string, code: string) {
+  const result = await compileFiles({ "moncc.config.ts": source }, { validateOnly: true });
+  return { found: result.diagnostics.filter((d) => d.code === code), all: result.diagnostics };
+}
+
+const ratio = (extra: string) => `slo.ratio("availability", { errors: requests.where({ code: "5xx" }), total: requests, ${extra} })`;
+
+describe("SLO checks", () => {
+  it("accepts a well-formed SLO with no diagnostics at all", async () => {
+    const { all } = await codes(withSlo(ratio(`objective: "99.9%"`)), "MON401");
+    expect(all).toEqual([]);
+  });
+
+  it.each([
+    ["a ratio where a percent is expected", "objective: 0.999 as never", 'did you mean "99.9%"'],
+    ["a bare percent number", "objective: 99.9 as never", 'did you mean "99.9%"'],
+    ["100%", `objective: "100%"`, "leaves no error budget"],
+  ])("MON401 reports %s at the SLO", async (_name, objective, message) => {
+    const source = withSlo(ratio(objective));
+    const { found } = await codes(source, "MON401");
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain(message);
+    expect(found[0].span?.line).toBe(lineOf(source, 'slo.ratio("availability"'));
+  });
+
+  it("MON402 reports the 14.4 page tier on a 90% objective (1.44 > 1), and not the 6× one (0.6)", async () => {
+    const source = withSlo(ratio(`objective: "90%"`));
+    const { found } = await codes(source, "MON402");
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining("page tier 5m/1h needs an error ratio above 14.4 × 0.1 = 1.44")]);
+    expect(found[0].span?.line).toBe(lineOf(source, 'slo.ratio("availability"'));
+  });
+
+  it("MON402 is quiet at 99%", async () => {
+    const { found } = await codes(withSlo(ratio(`objective: "99%"`)), "MON402");
+    expect(found).toEqual([]);
+  });
+
+  it("MON403 reports a long window not shorter than the period", async () => {
+    const source = withSlo(ratio(`objective: "99.9%", period: "7d", alerting: { ticket: { tiers: [{ short: "6h", long: "7d", budget: "10%" }] } }`));
+    const { found } = await codes(source, "MON403");
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining('"7d" is not shorter than the 7d period')]);
+  });
+
+  it("MON403 reports a low-traffic guard on an availability SLI", async () => {
+    const source = withSlo(`slo.availability("up", { gauge: memory, objective: "99%", minEvents: 100 })`);
+    const { found } = await codes(source, "MON403");
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining("minEvents needs an event-based SLI")]);
+  });
+
+  it("MON108 reports a latency SLO threshold that is not a bucket boundary", async () => {
+    const source = withSlo(`slo.latency("latency", { histogram: latency, threshold: "150ms", objective: "99%" })`);
+    const { found } = await codes(source, "MON108");
+    expect(found).toHaveLength(1);
+    expect(found[0].span?.line).toBe(lineOf(source, 'slo.latency("latency"'));
+  });
+
+  it("MON303 reports an SLO page group whose severity the team does not route", async () => {
+    const source = baseProject({
+      alerts: "",
+      serviceExtra: `slos: [${ratio(`objective: "99.9%"`)}],`,
+      escalation: `P3: { notify: ["chat"] }, P2: { notify: ["page"] },`,
+    });
+    const { found } = await codes(source, "MON303");
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining("(page)\" P1 has no receiver")]);
+  });
+});
