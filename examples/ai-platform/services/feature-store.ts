@@ -107,6 +107,16 @@ export const featureStore = service("feature-store", {
     }),
   ],
   slos: [
+    // Batch pipelines run a few times an hour: a weekly period reacts faster than 30d would.
+    slo.ratio("pipeline-success", {
+      errors: pipelineRuns.where({ status: "failed" }),
+      total: pipelineRuns,
+      objective: "99%",
+      period: "7d",
+      description: "99% of feature pipeline runs succeed, over a rolling week.",
+      alerting: { runbook: "https://runbooks.example.com/ai-platform/feature-store/pipeline-slo" },
+      noData: { for: "3h" },
+    }),
     // Scrape-based availability of the online store's replicas (up is 1 while a target answers).
     slo.availability("online-store-up", {
       gauge: up.where({ job: "feature-store-online" }),
