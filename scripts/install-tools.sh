@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs the real Prometheus and Alertmanager tools the tests run: promtool, prometheus, amtool and
-# prometheus-alertmanager, from Debian's packages. Does nothing when they are already there.
+# prometheus-alertmanager, from Debian's packages, and Debian's chromium for the HTML report's browser
+# test (driven by playwright-core at /usr/bin/chromium). Does nothing when they are already there.
 set -euo pipefail
 
 missing=()
 for tool in promtool prometheus amtool prometheus-alertmanager; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+[ -x /usr/bin/chromium ] || missing+=("chromium")
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-tools: promtool, prometheus, amtool and prometheus-alertmanager are installed"
+  echo "install-tools: promtool, prometheus, amtool, prometheus-alertmanager and chromium are installed"
   exit 0
 fi
-echo "install-tools: missing ${missing[*]}; installing the Debian packages prometheus and prometheus-alertmanager"
+echo "install-tools: missing ${missing[*]}; installing the Debian packages prometheus, prometheus-alertmanager and chromium"
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -29,7 +31,7 @@ retry() {
 }
 
 retry $SUDO apt-get update -qq
-retry $SUDO apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager
+retry $SUDO apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager chromium
 
 # The packages start their daemons where a service manager runs; the tests start their own.
 for service in prometheus prometheus-alertmanager; do
@@ -39,5 +41,6 @@ done
 for tool in promtool prometheus amtool prometheus-alertmanager; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install-tools: $tool is still missing" >&2; exit 1; }
 done
+[ -x /usr/bin/chromium ] || { echo "install-tools: /usr/bin/chromium is still missing" >&2; exit 1; }
 promtool --version 2>&1 | head -1
 amtool --version 2>&1 | head -1

@@ -1,17 +1,26 @@
 // The one-way pipeline: load → model → validate → generate → serialize. No writing here; the CLI
 // decides what to do with the result (write, compare, print).
 
+import fs from "node:fs";
+import path from "node:path";
 import { ZodError } from "zod";
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourceTexts } from "./diagnostics/diagnostic.js";
 import { serializeArtifact } from "./emit/serialize.js";
 import type { OutputFile } from "./emit/write.js";
 import { generateAll, type GeneratedOutput } from "./generators/index.js";
-import { PROMETHEUS_RULES_DIR } from "./model/conventions.js";
+import { generateManifest } from "./generators/manifest/manifest.js";
+import { generatePrometheusRules } from "./generators/prometheus/rules.js";
+import { importOpenSloDocuments, looksLikeOpenSlo } from "./import/openslo.js";
+import { importSlothSpecs, slothPeriodProblem, slothServices, SLOTH_SPEC_CODE, type SlothOptions } from "./import/sloth.js";
+import { DEFAULT_ROUTING, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
 import { loadProject } from "./load/index.js";
 import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
 import { buildRoutingTree } from "./model/routing.js";
-import type { Model } from "./model/schema.js";
+import { ProjectSchema, type Model, type Slo } from "./model/schema.js";
 import { runChecks } from "./validate/registry.js";
+import { sloObjective } from "./validate/slo/objective.js";
+import { tierNeverFires } from "./validate/slo/tier-never-fires.js";
+import { sloWindows } from "./validate/slo/windows.js";
 
 export interface Timings {
   load: number;
@@ -44,6 +53,25 @@ export interface CompileResult {
 export interface CompileOptions {
   /** Stop after validation (moncc check). */
   readonly validateOnly?: boolean;
+  /** Period and extra labels for Sloth specs, as Sloth's --default-slo-period and -l. */
+  readonly sloth?: SlothOptions;
+}
+
+/** The checks that apply to SLOs imported from Sloth specs (MON401–403). */
+const SLO_CHECKS = [sloObjective, tierNeverFires, sloWindows];
+
+/** Sloth spec files and OpenSLO documents of a project live in these folders beside moncc.config.ts. */
+export const SLOTH_DIR = "sloth";
+export const OPENSLO_DIR = "openslo";
+
+/** A Sloth spec file or an OpenSLO file, told apart by the first document's apiVersion. */
+function importSpecFile(text: string, file: string, options: SlothOptions) {
+  return looksLikeOpenSlo(text) ? importOpenSloDocuments(text, file, options) : importSlothSpecs(text, file, options);
+}
+
+/** A target that is a .yml/.yaml file is a Sloth spec (or OpenSLO) file built on its own. */
+export function isSpecFile(target: string): boolean {
+  return /\.ya?ml$/i.test(target) && fs.statSync(target, { throwIfNoEntry: false })?.isFile() !== false;
 }
 
 export async function compile(target: string, options: CompileOptions = {}): Promise<CompileResult> {
@@ -57,13 +85,18 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
     }
   };
 
+  if (isSpecFile(target)) return compileSpec(target, options, timings, timed);
+
   const loadStart = performance.now();
   const loaded = await loadProject(target);
   timings.load = performance.now() - loadStart;
   if (!loaded.ok) return { diagnostics: loaded.diagnostics, root: loaded.root, sources: loaded.sources, timings };
-  const { root, sources } = loaded.loaded;
+  const { root } = loaded.loaded;
+  const specs = timed("load", () => readSlothFolder(root, options.sloth ?? {}));
+  const sources: SourceTexts = { get: (file) => specs.texts.get(file) ?? loaded.loaded.sources.get(file) };
   const result = (diagnostics: Diagnostic[], rest: Partial<CompileResult> = {}): CompileResult =>
     ({ diagnostics: sortDiagnostics(diagnostics), root, sources, timings, ...rest });
+  if (hasErrors(specs.diagnostics)) return result(specs.diagnostics);
 
   let model: Model;
   try {
@@ -87,8 +120,22 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
     }]);
   }
 
+  const clashes = specs.slos.filter((slo) => model.services.some((svc) => svc.name === slo.service));
+  if (clashes.length > 0) {
+    return result(clashes.map((slo) => ({
+      code: SLOTH_SPEC_CODE, severity: "error" as const, span: slo.span, subject: `sloth ${slo.span?.file}`,
+      message: `Sloth spec: service "${slo.service}" is also a TypeScript service`,
+      hint: "a Sloth spec's service becomes its own rule file; rename the spec's service or the TypeScript service",
+    })));
+  }
   const routes = buildRoutingTree(model);
-  const diagnostics = timed("validate", () => runChecks({ model, routes, sources }));
+  const diagnostics = [...specs.diagnostics, ...timed("validate", () => runChecks({ model, routes, sources }))];
+  if (specs.slos.length > 0) {
+    // Imported SLOs have no owning team and route by their own labels: only the SLO checks apply.
+    const imported: Model = { ...model, teams: [], services: slothServices(specs.slos) };
+    diagnostics.push(...timed("validate", () => runChecks({ model: imported, routes: buildRoutingTree(imported), sources }, SLO_CHECKS)));
+    model = { ...model, services: [...model.services, ...imported.services] };
+  }
   if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
 
   try {
@@ -98,6 +145,85 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
         files: generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) })),
         counts: countOutput(generated),
       };
+    });
+    return result(diagnostics, { model, files, counts });
+  } catch (error) {
+    return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
+  }
+}
+
+/** Every *.yml / *.yaml in <root>/sloth and <root>/openslo, in name order. */
+function readSlothFolder(root: string, options: SlothOptions): { slos: Slo[]; diagnostics: Diagnostic[]; texts: Map<string, string> } {
+  const texts = new Map<string, string>();
+  const dirs = [SLOTH_DIR, OPENSLO_DIR].filter((dir) => fs.statSync(path.join(root, dir), { throwIfNoEntry: false })?.isDirectory());
+  if (dirs.length === 0) return { slos: [], diagnostics: [], texts };
+  const periodProblem = options.period !== undefined ? slothPeriodProblem(options.period) : undefined;
+  if (periodProblem) return { slos: [], diagnostics: [periodDiagnostic(periodProblem)], texts };
+  const slos: Slo[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(path.join(root, dir)).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+      const file = `${dir}/${name}`;
+      const text = fs.readFileSync(path.join(root, dir, name), "utf8");
+      texts.set(file, text);
+      const imported = importSpecFile(text, file, options);
+      slos.push(...imported.slos);
+      diagnostics.push(...imported.diagnostics);
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const slo of slos) {
+    const other = ids.get(slo.id);
+    if (other !== undefined && other !== slo.span?.file) {
+      diagnostics.push({ code: SLOTH_SPEC_CODE, severity: "error", span: slo.span, subject: `sloth ${slo.span?.file}`,
+        message: `Sloth spec: SLO id "${slo.id}" is also defined in ${other}`, hint: "service + SLO name must be unique across the spec files" });
+    }
+    ids.set(slo.id, slo.span?.file ?? "");
+  }
+  return { slos, diagnostics, texts };
+}
+
+function periodDiagnostic(problem: string): Diagnostic {
+  return { code: SLOTH_SPEC_CODE, severity: "error", span: undefined, message: `Sloth spec: ${problem}`, hint: "pass --slo-period as a duration longer than 3d, such as 30d or 28d" };
+}
+
+/** One Sloth spec file on its own: Prometheus rule files and manifest.json, no Alertmanager config. */
+function compileSpec(target: string, options: CompileOptions, timings: Timings, timed: <T>(phase: keyof Timings, work: () => T) => T): CompileResult {
+  const absolute = path.resolve(target);
+  const root = path.dirname(absolute);
+  const file = path.basename(absolute);
+  let text: string | undefined;
+  const sources: SourceTexts = { get: (name) => (name === file ? text : undefined) };
+  const result = (diagnostics: Diagnostic[], rest: Partial<CompileResult> = {}): CompileResult =>
+    ({ diagnostics: sortDiagnostics(diagnostics), root, sources, timings, ...rest });
+  const periodProblem = options.sloth?.period !== undefined ? slothPeriodProblem(options.sloth.period) : undefined;
+  if (periodProblem) return result([periodDiagnostic(periodProblem)]);
+  try {
+    text = fs.readFileSync(absolute, "utf8");
+  } catch (error) {
+    return result([{ code: "MON003", severity: "error", span: undefined, message: `cannot read the Sloth spec ${target}: ${error instanceof Error ? error.message : String(error)}`, hint: "pass an existing spec file or a project directory" }]);
+  }
+  const imported = timed("load", () => importSpecFile(text!, file, options.sloth ?? {}));
+  if (hasErrors(imported.diagnostics)) return result(imported.diagnostics);
+  const model: Model = timed("model", () => ProjectSchema.parse({
+    name: file.replace(/\.ya?ml$/i, ""),
+    targets: { prometheus: "3.0", alertmanager: "0.27" },
+    teams: [],
+    services: slothServices(imported.slos),
+    timeIntervals: [],
+    defaultReceiver: { team: "", receiver: "" },
+    routing: { ...DEFAULT_ROUTING, groupBy: [...DEFAULT_ROUTING.groupBy] },
+    policy: { requireRunbook: [], inhibitLowerSeverities: false },
+    problems: [],
+  }));
+  // A bare spec has no teams or routing: only the SLO checks apply.
+  const diagnostics = [...imported.diagnostics, ...timed("validate", () => runChecks({ model, routes: buildRoutingTree(model), sources }, SLO_CHECKS))];
+  if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
+  try {
+    const { files, counts } = timed("generate", () => {
+      const rules = generatePrometheusRules(model);
+      const generated = { artifacts: [...rules.artifacts, generateManifest(model.name, rules.objects)], objects: rules.objects };
+      return { files: generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) })), counts: countOutput(generated) };
     });
     return result(diagnostics, { model, files, counts });
   } catch (error) {
@@ -119,7 +245,7 @@ function countOutput(generated: GeneratedOutput): Counts {
     ruleGroups: ruleFiles.reduce((n, a) => n + (a.content as { groups: unknown[] }).groups.length, 0),
     alerts: count("alert"),
     recordingRules: count("recording"),
-    routes: count("route") - 1,
+    routes: Math.max(0, count("route") - 1),
     receivers: count("receiver"),
   };
 }

@@ -2,7 +2,7 @@
 // Exit codes: 0 ok, 1 findings (errors, stale output), 2 usage or internal error.
 
 import path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderJson, renderPretty, summarize } from "../diagnostics/render.js";
 import { compareOutput, isUpToDate } from "../emit/compare.js";
@@ -43,12 +43,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   program
     .command("build")
     .description("validate the definitions and write Prometheus rules, Alertmanager config and manifest.json")
-    .argument("[project]", "project directory holding moncc.config.ts, or the config file", ".")
+    .argument("[project]", "project directory holding moncc.config.ts, the config file, or a Sloth spec file (.yml)", ".")
     .option("-o, --out <dir>", `output folder (default: <project>/${DEFAULT_OUT_DIR})`)
     .option("--check", "write nothing; exit 1 if the output folder is not exactly what the definitions produce")
+    .option("-l, --extra-label <key=value>", "Sloth specs: add a label to every SLO's rules (repeatable), like sloth -l", collectLabel, {})
+    .option("--slo-period <duration>", "Sloth specs: the SLO period, like sloth --default-slo-period (default: 30d)")
     .addOption(formatOption())
     .option("--debug", "print stack traces of internal errors")
-    .action(async (project: string, options: CommonOptions & { out?: string; check?: boolean }) => {
+    .action(async (project: string, options: BuildOptions) => {
       exitCode = await build(project, options, io);
     });
 
@@ -65,6 +67,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       exitCode = hasErrors(result.diagnostics) ? 1 : 0;
     });
 
+  (await import("./report-command.js")).registerReportCommand(program, io, (code) => (exitCode = code));
+
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
@@ -76,8 +80,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   return exitCode;
 }
 
-async function build(project: string, options: CommonOptions & { out?: string; check?: boolean }, io: Io): Promise<number> {
-  const result = await compile(path.resolve(io.cwd, project));
+type BuildOptions = CommonOptions & { out?: string; check?: boolean; extraLabel: Record<string, string>; sloPeriod?: string };
+
+function collectLabel(value: string, previous: Record<string, string>): Record<string, string> {
+  const match = /^([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/s.exec(value);
+  if (!match) throw new InvalidArgumentError(`expected key=value with a valid label name, got ${JSON.stringify(value)}`);
+  return { ...previous, [match[1]]: match[2] };
+}
+
+async function build(project: string, options: BuildOptions, io: Io): Promise<number> {
+  const result = await compile(path.resolve(io.cwd, project), { sloth: { extraLabels: options.extraLabel, period: options.sloPeriod } });
   printDiagnostics(result, options, io);
   if (!result.files || hasErrors(result.diagnostics)) {
     io.err(`moncc build: failed with ${summarize(result.diagnostics)}; nothing was written`);

@@ -113,6 +113,16 @@ export const SloAlertGroupSchema = z.object({
 export const SloSchema = z.object({
   /** `<service>-<slo>`, Sloth's sloth_id. */
   id: z.string(),
+  /**
+   * Which rule layout the generator produces. "moncc" (TS definitions) adds moncc's routing labels
+   * (severity, tier, service, team) and explanatory annotations; "sloth" (imported Sloth specs and OpenSLO documents)
+   * reproduces Sloth's labels, annotations and arithmetic exactly.
+   */
+  profile: z.enum(["moncc", "sloth"]),
+  /** Sloth profile only: the spec's objective in percent as written (99.9) and the spec version. */
+  sloth: z.object({ objectivePercent: z.number(), spec: z.string() }).optional(),
+  /** Windows that get an SLI recording rule; default: 5m plus every enabled tier's windows. */
+  sliWindows: z.array(z.string()).optional(),
   name: z.string(),
   service: z.string(),
   type: z.enum(["ratio", "latency", "availability", "raw"]),

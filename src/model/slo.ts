@@ -30,7 +30,8 @@ function readShare(text: string): number {
   return match ? Number((Number(match[1]) / 100).toPrecision(15)) : Number.NaN;
 }
 
-function tiers(group: "page" | "ticket", specs: readonly TierSpec[], period: string): SloTier[] {
+/** A group's tiers for the period: the budget share of each becomes its burn-rate factor. */
+export function sloTiers(group: "page" | "ticket", specs: readonly TierSpec[], period: string): SloTier[] {
   return specs.map((spec) => {
     const budget = readShare(spec.budget);
     return { group, short: spec.short, long: spec.long, budget, factor: tierFactor(budget, period, spec.long) };
@@ -50,11 +51,12 @@ export function normalizeSlo(definition: DslSlo, service: string, owner: string,
       for: spec?.for,
       labels: { ...(spec?.labels ?? {}) },
       annotations: { ...(spec?.annotations ?? {}) },
-      tiers: tiers(name, spec?.tiers ?? DEFAULT_TIERS[name], period),
+      tiers: sloTiers(name, spec?.tiers ?? DEFAULT_TIERS[name], period),
     };
   };
   return {
     id: sloId(service, definition.name),
+    profile: "moncc",
     name: definition.name,
     service,
     type: definition.type,

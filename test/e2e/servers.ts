@@ -68,10 +68,18 @@ export function startAlertmanager(configFile: string): Promise<RunningServer> {
   ]);
 }
 
-export function startPrometheus(configFile: string): Promise<RunningServer> {
+export interface PrometheusOptions {
+  /** TSDB folder to start from, e.g. one with backfilled blocks (default: a fresh temp folder). */
+  readonly storageDir?: string;
+  /** More flags, e.g. --storage.tsdb.retention.time=60d. */
+  readonly extraArgs?: readonly string[];
+}
+
+export function startPrometheus(configFile: string, options: PrometheusOptions = {}): Promise<RunningServer> {
   return start(requireTool("prometheus"), (port, dir) => [
     `--web.listen-address=127.0.0.1:${port}`,
-    `--storage.tsdb.path=${dir}`,
+    `--storage.tsdb.path=${options.storageDir ?? dir}`,
     `--config.file=${configFile}`,
+    ...(options.extraArgs ?? []),
   ]);
 }

@@ -34,7 +34,8 @@ export function generatePrometheusRules(model: Model): GeneratorOutput {
         for (const rule of sloGroup.rules) {
           const name = String(rule.alert ?? rule.record);
           const kind = rule.alert !== undefined ? "alert" : "recording";
-          const id = `slo/${slo.id}/${kind === "alert" ? `alert/${name}/${String((rule.labels as Record<string, string>).tier)}` : `record/${name}`}`;
+          const labels = rule.labels as Record<string, string>;
+          const id = `slo/${slo.id}/${kind === "alert" ? `alert/${name}/${labels.tier ?? labels.sloth_severity}` : `record/${name}`}`;
           objects.push({ id, kind, name, file, span: slo.span, content: rule });
         }
       }

@@ -16,7 +16,9 @@ export function alertRules(slo: Slo) {
   return slo.noDataFor ? [...groups, noDataAlert(slo)] : groups;
 }
 
+/** Sloth computes the budget from the percent: (100 - 99.9) / 100 = 0.0009999999999999432. */
 function budget(slo: Slo): number {
+  if (slo.sloth) return (100 - slo.sloth.objectivePercent) / 100;
   return Number((1 - (slo.objective ?? Number.NaN)).toPrecision(15));
 }
 
@@ -38,6 +40,7 @@ function explainTier(slo: Slo, tier: SloTier): string {
 }
 
 function burnAlert(slo: Slo, name: "page" | "ticket", group: SloAlertGroup) {
+  if (slo.profile === "sloth") return slothBurnAlert(slo, name, group);
   const labels = sortLabels({ ...slo.labels, ...slo.alertLabels, ...group.labels, [SEVERITY_LABEL]: group.severity, sloth_severity: name, tier: name });
   const annotations = sortLabels({
     summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast`,
@@ -67,6 +70,25 @@ function noDataAlert(slo: Slo) {
       summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLI has no data`,
       description: `The 5m SLI of SLO ${slo.id} has had no samples for ${slo.noDataFor}; its burn-rate alerts cannot fire.`,
       ...(slo.runbook ? { [RUNBOOK_ANNOTATION]: slo.runbook } : {}),
+    }),
+  };
+}
+
+/**
+ * Sloth's alert: only sloth_severity and the spec's alerting labels (the SLO labels come from the
+ * SLI series at evaluation time), Sloth's default title and summary, and no `for`.
+ */
+function slothBurnAlert(slo: Slo, name: "page" | "ticket", group: SloAlertGroup) {
+  return {
+    alert: slo.alertName,
+    expr: group.tiers.map((tier) => tierCondition(slo, tier)).join("\nor\n"),
+    ...(group.for ? { for: group.for } : {}),
+    labels: sortLabels({ sloth_severity: name, ...slo.alertLabels, ...group.labels }),
+    annotations: sortLabels({
+      title: `(${name}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`,
+      summary: "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is over expected.",
+      ...slo.alertAnnotations,
+      ...group.annotations,
     }),
   };
 }

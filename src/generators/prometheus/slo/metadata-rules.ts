@@ -13,9 +13,15 @@ export function metadataRules(slo: Slo) {
   const burn = (window: string) =>
     `${sliRecordName(window)}${ids}\n/ on (sloth_id, sloth_slo, sloth_service) group_left\nslo:error_budget:ratio${ids}`;
   const days = (parseDuration(slo.period) ?? 0) / 86_400_000;
+  // Sloth divides the percent as written (99.9 / 100 = 0.9990000000000001) and labels the info
+  // series with the spec version; moncc rounds to 15 significant digits.
+  const ratio = slo.sloth ? slo.sloth.objectivePercent / 100 : objective;
+  const info: Record<string, string> = slo.sloth
+    ? { sloth_mode: "moncc", sloth_objective: goFloatText(slo.sloth.objectivePercent), sloth_spec: slo.sloth.spec }
+    : { sloth_mode: "moncc", sloth_objective: formatNumber(Number((objective * 100).toPrecision(15))) };
   return [
-    { record: "slo:objective:ratio", expr: `vector(${formatNumber(objective)})`, labels },
-    { record: "slo:error_budget:ratio", expr: `vector(1 - ${formatNumber(objective)})`, labels },
+    { record: "slo:objective:ratio", expr: `vector(${formatNumber(ratio)})`, labels },
+    { record: "slo:error_budget:ratio", expr: `vector(1 - ${formatNumber(ratio)})`, labels },
     { record: "slo:time_period:days", expr: `vector(${formatNumber(days)})`, labels },
     { record: "slo:current_burn_rate:ratio", expr: burn("5m"), labels },
     { record: "slo:period_burn_rate:ratio", expr: burn(canonical(slo.period)), labels },
@@ -23,7 +29,23 @@ export function metadataRules(slo: Slo) {
     {
       record: "sloth_slo_info",
       expr: "vector(1)",
-      labels: sortLabels({ ...labels, sloth_mode: "moncc", sloth_objective: formatNumber(Number((objective * 100).toPrecision(15))) }),
+      labels: sortLabels({ ...labels, ...info }),
     },
   ];
+}
+
+/** Go's strconv.FormatFloat(x, 'f', -1, 64): the shortest digits, never an exponent. */
+export function goFloatText(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  const [mantissa, exponentText] = text.split(/e/i);
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith("-");
+  const [whole, fraction = ""] = mantissa.replace("-", "").split(".");
+  const digits = whole + fraction;
+  const point = whole.length + exponent;
+  const body = point <= 0 ? `0.${"0".repeat(-point)}${digits}`
+    : point >= digits.length ? digits + "0".repeat(point - digits.length)
+    : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (negative ? "-" : "") + body;
 }

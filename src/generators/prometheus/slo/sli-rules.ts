@@ -8,7 +8,9 @@ import { sloIdLabels, sloSelector, sortLabels, withWindow } from "./selectors.js
 /** Tier windows, shortest first, in Prometheus' duration spelling. */
 export function sliWindows(slo: Slo): string[] {
   const tiers = [...(slo.page?.tiers ?? []), ...(slo.ticket?.tiers ?? [])];
-  const windows = new Set(["5m", ...tiers.flatMap((t) => [t.short, t.long])].map(canonical));
+  // Sloth records every window of the period's tier table, even for disabled alerts.
+  const listed = slo.sliWindows ?? ["5m", ...tiers.flatMap((t) => [t.short, t.long])];
+  const windows = new Set(listed.map(canonical));
   return [...windows].sort((a, b) => (parseDuration(a) ?? 0) - (parseDuration(b) ?? 0));
 }
 
