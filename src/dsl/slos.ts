@@ -4,7 +4,7 @@
 
 import { captureCallSite, type CallSite } from "./span.js";
 import type { Severity } from "./alerts.js";
-import { formatNumber, type Duration } from "./promql.js";
+import type { Duration } from "./promql.js";
 import type { BucketRef, MetricRef } from "./query.js";
 import { bucketRef, leMatcher, Selection, type Counter, type CounterSelection, type Gauge, type GaugeSelection, type Histogram, type HistogramSelection } from "./metrics.js";
 
@@ -153,6 +153,3 @@ function raw(name: string, options: SloCommon & { readonly errorRatio: string })
 }
 
 export const slo = { ratio, latency, availability, raw };
-
-/** For messages: "99.9%". */
-export const formatObjective = (ratioValue: number) => `${formatNumber(Number((ratioValue * 100).toPrecision(15)))}%`;

@@ -4,7 +4,7 @@
 import type { CallSite } from "../dsl/span.js";
 import type { Slo as DslSlo, TierSpec } from "../dsl/slos.js";
 import { parseDuration } from "../dsl/promql.js";
-import { DEFAULT_SLO_PERIOD, DEFAULT_TIERS, SEVERITY_LABEL, SERVICE_LABEL, sloAlertName, sloId, TEAM_LABEL } from "./conventions.js";
+import { DEFAULT_SLO_PERIOD, DEFAULT_TIERS, SERVICE_LABEL, sloAlertName, sloId, TEAM_LABEL } from "./conventions.js";
 import type { Model, Severity, Slo, SloAlertGroup, SloTier } from "./schema.js";
 
 type SpanOf = (site: CallSite | undefined) => Model["span"];
@@ -81,6 +81,3 @@ export function normalizeSlo(definition: DslSlo, service: string, owner: string,
     span: span(definition.span),
   };
 }
-
-/** The severity label an SLO alert group carries, for routing. */
-export const sloSeverityLabels = (group: SloAlertGroup) => ({ [SEVERITY_LABEL]: group.severity });
