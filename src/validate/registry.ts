@@ -18,6 +18,7 @@ import { unsafeOutputName } from "./definitions/unsafe-output-name.js";
 import { missingRunbook } from "./policy/missing-runbook.js";
 import { promqlSyntax } from "./promql/syntax.js";
 import { inlineSecret } from "./receivers/inline-secret.js";
+import { integerLe } from "./slo/integer-le.js";
 import { sloObjective } from "./slo/objective.js";
 import { tierNeverFires } from "./slo/tier-never-fires.js";
 import { sloWindows } from "./slo/windows.js";
@@ -50,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   sloObjective,
   tierNeverFires,
   sloWindows,
+  integerLe,
 ];
 
 /** Runs every check. A check that throws is a moncc bug; it becomes a diagnostic, not a crash. */

@@ -73,3 +73,26 @@ describe("SLO checks", () => {
     expect(found.map((d) => d.message)).toEqual([expect.stringContaining("(page)\" P1 has no receiver")]);
   });
 });
+
+describe("MON404 slo/integer-le", () => {
+  const rawSlo = `slo.raw("latency", { objective: "99%", errorRatio: '1 - sum(rate(http_request_duration_seconds_bucket{le="1"}[{{.window}}])) / sum(rate(http_request_duration_seconds_count[{{.window}}]))' })`;
+
+  it("reports le=\"1\" under a Prometheus 3 target, at the SLO", async () => {
+    const source = withSlo(rawSlo).replace('prometheus: "2.42"', 'prometheus: "3.5"');
+    const { found } = await codes(source, "MON404");
+    expect(found).toHaveLength(1);
+    expect(found[0].span?.line).toBe(lineOf(source, 'slo.raw("latency"'));
+  });
+
+  it("accepts the same SLO under a Prometheus 2 target, and the regex form under 3", async () => {
+    expect((await codes(withSlo(rawSlo), "MON404")).found).toEqual([]);
+    const regexForm = withSlo(rawSlo.replace('le="1"', 'le=~"1(\\\\\\\\.0)?"')).replace('prometheus: "2.42"', 'prometheus: "3.5"');
+    expect((await codes(regexForm, "MON404")).found).toEqual([]);
+  });
+
+  it("does not trip over moncc's own latency SLO under a Prometheus 3 target", async () => {
+    const source = withSlo(`slo.latency("latency", { histogram: latency, threshold: "1s", objective: "99%" })`).replace('prometheus: "2.42"', 'prometheus: "3.5"');
+    const { all } = await codes(source, "MON404");
+    expect(all).toEqual([]);
+  });
+});
