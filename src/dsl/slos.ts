@@ -58,6 +58,11 @@ export interface SloCommon {
    * weighting events, but costly on high-cardinality metrics).
    */
   readonly periodSli?: "derived" | "raw";
+  /**
+   * "scaled" (default) evaluates SLI windows of 6h or more every 2m, and of a day or more every 5m;
+   * "global" keeps every SLI rule at Prometheus' global evaluation interval.
+   */
+  readonly sliIntervals?: "scaled" | "global";
 }
 
 export interface SliQueries {

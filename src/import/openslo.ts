@@ -122,6 +122,7 @@ class OpenSloReader extends SpecReader {
       alertLabels: {},
       alertAnnotations: {},
       periodSli: "derived",
+      sliIntervals: "global",
       span: this.span(root),
     }];
   }

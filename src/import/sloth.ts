@@ -281,6 +281,7 @@ export class SpecReader {
       page: group("page", alerting.page),
       ticket: group("ticket", alerting.ticket),
       periodSli: "derived",
+      sliIntervals: "global",
       span: this.span(node),
     };
   }

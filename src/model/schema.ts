@@ -146,6 +146,7 @@ export const SloSchema = z.object({
   minEvents: z.number().optional(),
   noDataFor: z.string().optional(),
   periodSli: z.enum(["derived", "raw"]),
+  sliIntervals: z.enum(["scaled", "global"]),
   span: OptionalSpan,
 });
 

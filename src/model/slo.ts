@@ -78,6 +78,7 @@ export function normalizeSlo(definition: DslSlo, service: string, owner: string,
     minEvents: options.minEvents,
     noDataFor: options.noData?.for,
     periodSli: options.periodSli ?? "derived",
+    sliIntervals: options.sliIntervals ?? "scaled",
     span: span(definition.span),
   };
 }

@@ -72,8 +72,9 @@ describe("generated rules in a real Prometheus", () => {
   it("loads every group and evaluates every rule with health ok", async () => {
     // Prometheus must load exactly the groups and rules moncc wrote.
     const written = fs.readdirSync(path.join(out, "prometheus/rules")).flatMap((f) =>
-      (parse(fs.readFileSync(path.join(out, "prometheus/rules", f), "utf8")) as { groups: { name: string; rules: unknown[] }[] }).groups);
+      (parse(fs.readFileSync(path.join(out, "prometheus/rules", f), "utf8")) as { groups: { name: string; interval?: string; rules: unknown[] }[] }).groups);
     const expectedGroups = written.map((g) => g.name).sort();
+    const scaled = new Set(written.filter((g) => g.interval).map((g) => g.name));
     const ruleCount = written.reduce((n, g) => n + g.rules.length, 0);
     expect(model.services.some((s) => s.slos.length > 0)).toBe(true);
     const deadline = Date.now() + 20_000;
@@ -81,13 +82,16 @@ describe("generated rules in a real Prometheus", () => {
     while (Date.now() < deadline) {
       const response = await fetch(`${prometheus.url}/api/v1/rules`);
       groups = ((await response.json()) as { data: { groups: RuleGroup[] } }).data.groups;
-      const evaluated = groups.flatMap((g) => g.rules).every((r) => !r.lastEvaluation.startsWith("0001"));
+      // Groups with their own longer interval (SLI windows of 6h+) may not have run yet.
+      const evaluated = groups.filter((g) => !scaled.has(g.name)).flatMap((g) => g.rules).every((r) => !r.lastEvaluation.startsWith("0001"));
       if (groups.length === expectedGroups.length && evaluated) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(groups.map((g) => g.name).sort()).toEqual(expectedGroups);
-    const unhealthy = groups.flatMap((g) => g.rules).filter((r) => r.health !== "ok");
-    expect(unhealthy).toEqual([]);
+    // Evaluated rules are healthy; rules of groups that have not run yet are "unknown", never "err".
+    const rules = groups.flatMap((g) => g.rules.map((r) => ({ ...r, group: g.name })));
+    expect(rules.filter((r) => r.health === "err" || (r.health !== "ok" && !scaled.has(r.group)))).toEqual([]);
+    expect(rules.filter((r) => r.health === "ok").length).toBeGreaterThan(rules.length / 2);
     expect(groups.flatMap((g) => g.rules)).toHaveLength(ruleCount);
   });
 });

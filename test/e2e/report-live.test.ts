@@ -119,6 +119,8 @@ beforeAll(async () => {
       period: "30d",
       description: "99% of API requests succeed | {{ $labels.route }} stays as written",
       alerting: { runbook: "https://runbooks.example.com/api/slo" },
+      // Every SLI rule at the 1s test interval, so the recorded values exist within the test's wait.
+      sliIntervals: "global",
     }),
   ],`,
     }),
