@@ -19,6 +19,13 @@ export interface TierSpec {
   readonly long: Duration;
   /** Share of the period's error budget spent when the tier fires, e.g. "2%". */
   readonly budget: Objective;
+  /**
+   * A tier with its own severity, `for` or labels becomes an alert of its own (tier label
+   * `<group>-<short>-<long>`); tiers without them are joined into the group's alert.
+   */
+  readonly severity?: Severity;
+  readonly for?: Duration;
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface AlertGroupSpec {

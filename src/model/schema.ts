@@ -100,6 +100,10 @@ export const SloTierSchema = z.object({
   budget: z.number(),
   /** Burn-rate factor: budget × period / long window. */
   factor: z.number(),
+  /** Set when the tier is alerted on its own rather than joined into its group's alert. */
+  severity: SeveritySchema.optional(),
+  for: z.string().optional(),
+  labels: Labels.optional(),
 });
 
 export const SloAlertGroupSchema = z.object({

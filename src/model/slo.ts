@@ -34,7 +34,47 @@ function readShare(text: string): number {
 export function sloTiers(group: "page" | "ticket", specs: readonly TierSpec[], period: string): SloTier[] {
   return specs.map((spec) => {
     const budget = readShare(spec.budget);
-    return { group, short: spec.short, long: spec.long, budget, factor: tierFactor(budget, period, spec.long) };
+    return {
+      group, short: spec.short, long: spec.long, budget, factor: tierFactor(budget, period, spec.long),
+      ...(spec.severity ? { severity: spec.severity } : {}),
+      ...(spec.for ? { for: spec.for } : {}),
+      ...(spec.labels ? { labels: { ...spec.labels } } : {}),
+    };
+  });
+}
+
+/** One burn-rate alert: a group's joined tiers, or a tier with its own severity, `for` or labels. */
+export interface SloAlertUnit {
+  readonly group: "page" | "ticket";
+  /** The stable `tier` label: "page", "ticket", or "<group>-<short>-<long>" for a tier of its own. */
+  readonly tier: string;
+  readonly severity: Severity;
+  readonly for: string | undefined;
+  readonly labels: Record<string, string>;
+  readonly tiers: SloTier[];
+}
+
+const ownsSettings = (tier: SloTier) => tier.severity !== undefined || tier.for !== undefined || tier.labels !== undefined;
+
+export function sloAlertUnits(slo: Slo): SloAlertUnit[] {
+  return (["page", "ticket"] as const).flatMap((name) => {
+    const group = slo[name];
+    if (!group || group.tiers.length === 0) return [];
+    const joined = group.tiers.filter((t) => !ownsSettings(t));
+    const units: SloAlertUnit[] = joined.length > 0
+      ? [{ group: name, tier: name, severity: group.severity, for: group.for, labels: { ...group.labels }, tiers: joined }]
+      : [];
+    for (const tier of group.tiers.filter(ownsSettings)) {
+      units.push({
+        group: name,
+        tier: `${name}-${tier.short}-${tier.long}`,
+        severity: tier.severity ?? group.severity,
+        for: tier.for ?? group.for,
+        labels: { ...group.labels, ...(tier.labels ?? {}) },
+        tiers: [tier],
+      });
+    }
+    return units;
   });
 }
 

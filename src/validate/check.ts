@@ -4,6 +4,7 @@
 import type { Diagnostic, Severity, SourceTexts } from "../diagnostics/diagnostic.js";
 import type { RouteNode } from "../model/routing.js";
 import { SEVERITY_LABEL } from "../model/conventions.js";
+import { sloAlertUnits } from "../model/slo.js";
 import type { Model, Severity as AlertSeverity, Span } from "../model/schema.js";
 
 export interface CheckContext {
@@ -58,11 +59,10 @@ export function* routedAlerts(model: Model): Generator<RoutedAlert> {
       }
     }
     for (const slo of service.slos) {
-      for (const tier of ["page", "ticket"] as const) {
-        const group = slo[tier];
-        if (!group || group.tiers.length === 0) continue;
-        const labels = { ...slo.labels, ...slo.alertLabels, ...group.labels, [SEVERITY_LABEL]: group.severity, sloth_severity: tier, tier };
-        yield { id: `slo/${slo.id}/${tier}`, name: `${slo.alertName} (${tier})`, alertname: slo.alertName, owner: service.owner, severity: group.severity, labels, span: slo.span };
+      if (slo.profile === "sloth") continue;
+      for (const unit of sloAlertUnits(slo)) {
+        const labels = { ...slo.labels, ...slo.alertLabels, ...unit.labels, [SEVERITY_LABEL]: unit.severity, sloth_severity: unit.group, tier: unit.tier };
+        yield { id: `slo/${slo.id}/${unit.tier}`, name: `${slo.alertName} (${unit.tier})`, alertname: slo.alertName, owner: service.owner, severity: unit.severity, labels, span: slo.span };
       }
     }
   }

@@ -96,3 +96,39 @@ describe("MON404 slo/integer-le", () => {
     expect(all).toEqual([]);
   });
 });
+
+describe("per-tier settings", () => {
+  it("gives a tier with its own severity, for and labels an alert of its own, routed by that severity", async () => {
+    const source = baseProject({
+      alerts: "",
+      escalation: `P0: { notify: ["page", "chat"] }, P1: { notify: ["page"] }, P3: { notify: ["chat"] },`,
+      serviceExtra: `slos: [${ratio(`objective: "99.9%", alerting: { page: { tiers: [
+        { short: "5m", long: "1h", budget: "2%", severity: "P0", for: "2m", labels: { escalate: "now" } },
+        { short: "30m", long: "6h", budget: "5%" },
+      ] } }`)}],`,
+    });
+    const result = await compileFiles({ "moncc.config.ts": source });
+    expect(result.diagnostics).toEqual([]);
+    const { parse } = await import("yaml");
+    const rules = (parse(result.files!.find((f) => f.path === "prometheus/rules/api.yml")!.content) as { groups: { rules: { alert?: string; for?: string; expr: string; labels: Record<string, string> }[] }[] })
+      .groups.flatMap((g) => g.rules).filter((r) => r.alert);
+    const byTier = Object.fromEntries(rules.map((r) => [r.labels.tier, r]));
+    expect(Object.keys(byTier).sort()).toEqual(["page", "page-5m-1h", "ticket"]);
+    expect(byTier["page-5m-1h"]).toMatchObject({ for: "2m", labels: { severity: "P0", escalate: "now", sloth_severity: "page" } });
+    expect(byTier["page-5m-1h"].expr).toContain("ratio_rate1h");
+    expect(byTier["page-5m-1h"].expr).not.toContain("ratio_rate6h");
+    expect(byTier.page.expr).toContain("ratio_rate6h");
+    expect(byTier.page.expr).not.toContain("ratio_rate1h");
+    expect(byTier.page.labels.severity).toBe("P1");
+  });
+
+  it("MON303 checks the tier's own severity against the team's routing", async () => {
+    const source = baseProject({
+      alerts: "",
+      escalation: `P1: { notify: ["page"] }, P3: { notify: ["chat"] },`,
+      serviceExtra: `slos: [${ratio(`objective: "99.9%", alerting: { page: { tiers: [{ short: "5m", long: "1h", budget: "2%", severity: "P0" }] } }`)}],`,
+    });
+    const { found } = await codes(source, "MON303");
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining("(page-5m-1h)\" P0 has no receiver")]);
+  });
+});

@@ -5,15 +5,18 @@
 import { formatDuration, formatNumber, parseDuration } from "../../../dsl/promql.js";
 import { RUNBOOK_ANNOTATION, SEVERITY_LABEL, sliRecordName } from "../../../model/conventions.js";
 import type { Slo, SloAlertGroup, SloTier } from "../../../model/schema.js";
+import { sloAlertUnits, type SloAlertUnit } from "../../../model/slo.js";
 import { canonical } from "./sli-rules.js";
 import { sloSelector, sortLabels, withWindow } from "./selectors.js";
 
 export function alertRules(slo: Slo) {
-  const groups = (["page", "ticket"] as const).flatMap((name) => {
-    const group = slo[name];
-    return group && group.tiers.length > 0 ? [burnAlert(slo, name, group)] : [];
-  });
-  return slo.noDataFor ? [...groups, noDataAlert(slo)] : groups;
+  const burn = slo.profile === "sloth"
+    ? (["page", "ticket"] as const).flatMap((name) => {
+        const group = slo[name];
+        return group && group.tiers.length > 0 ? [slothBurnAlert(slo, name, group)] : [];
+      })
+    : sloAlertUnits(slo).map((unit) => burnAlert(slo, unit));
+  return slo.noDataFor ? [...burn, noDataAlert(slo)] : burn;
 }
 
 /** Sloth computes the budget from the percent: (100 - 99.9) / 100 = 0.0009999999999999432. */
@@ -39,21 +42,20 @@ function explainTier(slo: Slo, tier: SloTier): string {
     `(${formatNumber(Number((tier.budget * 100).toPrecision(15)))}% of the ${canonical(slo.period)} budget spent in ${canonical(tier.long)}; exhausted in ${exhaustion} at this rate)`;
 }
 
-function burnAlert(slo: Slo, name: "page" | "ticket", group: SloAlertGroup) {
-  if (slo.profile === "sloth") return slothBurnAlert(slo, name, group);
-  const labels = sortLabels({ ...slo.labels, ...slo.alertLabels, ...group.labels, [SEVERITY_LABEL]: group.severity, sloth_severity: name, tier: name });
+function burnAlert(slo: Slo, unit: SloAlertUnit) {
+  const labels = sortLabels({ ...slo.labels, ...slo.alertLabels, ...unit.labels, [SEVERITY_LABEL]: unit.severity, sloth_severity: unit.group, tier: unit.tier });
   const annotations = sortLabels({
     summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast`,
-    title: `(${name}) {{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast.`,
-    description: `Objective ${slo.objectiveText} over ${canonical(slo.period)}. Fires when ${group.tiers.map((t) => explainTier(slo, t)).join(", or ")}.`,
+    title: `(${unit.group}) {{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast.`,
+    description: `Objective ${slo.objectiveText} over ${canonical(slo.period)}. Fires when ${unit.tiers.map((t) => explainTier(slo, t)).join(", or ")}.`,
     ...(slo.runbook ? { [RUNBOOK_ANNOTATION]: slo.runbook } : {}),
     ...slo.alertAnnotations,
-    ...group.annotations,
+    ...slo[unit.group]!.annotations,
   });
   return {
     alert: slo.alertName,
-    expr: group.tiers.map((tier) => tierCondition(slo, tier)).join("\nor\n"),
-    ...(group.for ? { for: group.for } : {}),
+    expr: unit.tiers.map((tier) => tierCondition(slo, tier)).join("\nor\n"),
+    ...(unit.for ? { for: unit.for } : {}),
     labels,
     annotations,
   };
