@@ -158,6 +158,19 @@ describe("moncc report CLI", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("an unreachable Prometheus is one clear line and exit code 2", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await run(["report", project, "--prometheus", url]);
+    expect(result.code).toBe(2);
+    const last = result.stderr.split("\n").at(-1)!;
+    expect(last).toMatch(/^moncc report: /);
+    expect(last).toContain(url);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("a server that is not Prometheus is one clear line and exit code 2", async () => {
     const result = await run(["report", project, "--prometheus", `${fakeUrl}/html`]);
     expect(result.code).toBe(2);
