@@ -10,13 +10,13 @@ import type { OutputFile } from "./emit/write.js";
 import { generateAll, type GeneratedOutput } from "./generators/index.js";
 import { generateManifest } from "./generators/manifest/manifest.js";
 import { generatePrometheusRules } from "./generators/prometheus/rules.js";
-import { importOpenSloDocuments, looksLikeOpenSlo } from "./import/openslo.js";
-import { importSlothSpecs, slothPeriodProblem, slothServices, SLOTH_SPEC_CODE, type SlothOptions } from "./import/sloth.js";
+import { slothPeriodProblem, slothServices, SLOTH_SPEC_CODE, type SlothOptions } from "./import/sloth.js";
 import { DEFAULT_ROUTING, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
 import { loadProject } from "./load/index.js";
+import { importSpecFile, isSpecFile, periodDiagnostic, readSlothFolder } from "./load/specs.js";
 import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
 import { buildRoutingTree } from "./model/routing.js";
-import { ProjectSchema, type Model, type Slo } from "./model/schema.js";
+import { ProjectSchema, type Model } from "./model/schema.js";
 import { runChecks } from "./validate/registry.js";
 import { sloObjective } from "./validate/slo/objective.js";
 import { tierNeverFires } from "./validate/slo/tier-never-fires.js";
@@ -59,20 +59,6 @@ export interface CompileOptions {
 
 /** The checks that apply to SLOs imported from Sloth specs (MON401–403). */
 const SLO_CHECKS = [sloObjective, tierNeverFires, sloWindows];
-
-/** Sloth spec files and OpenSLO documents of a project live in these folders beside moncc.config.ts. */
-export const SLOTH_DIR = "sloth";
-export const OPENSLO_DIR = "openslo";
-
-/** A Sloth spec file or an OpenSLO file, told apart by the first document's apiVersion. */
-function importSpecFile(text: string, file: string, options: SlothOptions) {
-  return looksLikeOpenSlo(text) ? importOpenSloDocuments(text, file, options) : importSlothSpecs(text, file, options);
-}
-
-/** A target that is a .yml/.yaml file is a Sloth spec (or OpenSLO) file built on its own. */
-export function isSpecFile(target: string): boolean {
-  return /\.ya?ml$/i.test(target) && fs.statSync(target, { throwIfNoEntry: false })?.isFile() !== false;
-}
 
 export async function compile(target: string, options: CompileOptions = {}): Promise<CompileResult> {
   const timings: Timings = { load: 0, model: 0, validate: 0, generate: 0 };
@@ -150,41 +136,6 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   } catch (error) {
     return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
   }
-}
-
-/** Every *.yml / *.yaml in <root>/sloth and <root>/openslo, in name order. */
-function readSlothFolder(root: string, options: SlothOptions): { slos: Slo[]; diagnostics: Diagnostic[]; texts: Map<string, string> } {
-  const texts = new Map<string, string>();
-  const dirs = [SLOTH_DIR, OPENSLO_DIR].filter((dir) => fs.statSync(path.join(root, dir), { throwIfNoEntry: false })?.isDirectory());
-  if (dirs.length === 0) return { slos: [], diagnostics: [], texts };
-  const periodProblem = options.period !== undefined ? slothPeriodProblem(options.period) : undefined;
-  if (periodProblem) return { slos: [], diagnostics: [periodDiagnostic(periodProblem)], texts };
-  const slos: Slo[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const dir of dirs) {
-    for (const name of fs.readdirSync(path.join(root, dir)).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
-      const file = `${dir}/${name}`;
-      const text = fs.readFileSync(path.join(root, dir, name), "utf8");
-      texts.set(file, text);
-      const imported = importSpecFile(text, file, options);
-      slos.push(...imported.slos);
-      diagnostics.push(...imported.diagnostics);
-    }
-  }
-  const ids = new Map<string, string>();
-  for (const slo of slos) {
-    const other = ids.get(slo.id);
-    if (other !== undefined && other !== slo.span?.file) {
-      diagnostics.push({ code: SLOTH_SPEC_CODE, severity: "error", span: slo.span, subject: `sloth ${slo.span?.file}`,
-        message: `Sloth spec: SLO id "${slo.id}" is also defined in ${other}`, hint: "service + SLO name must be unique across the spec files" });
-    }
-    ids.set(slo.id, slo.span?.file ?? "");
-  }
-  return { slos, diagnostics, texts };
-}
-
-function periodDiagnostic(problem: string): Diagnostic {
-  return { code: SLOTH_SPEC_CODE, severity: "error", span: undefined, message: `Sloth spec: ${problem}`, hint: "pass --slo-period as a duration longer than 3d, such as 30d or 28d" };
 }
 
 /** One Sloth spec file on its own: Prometheus rule files and manifest.json, no Alertmanager config. */
