@@ -124,18 +124,8 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   }
   if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
 
-  try {
-    const { files, counts } = timed("generate", () => {
-      const generated = generateAll(model);
-      return {
-        files: generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) })),
-        counts: countOutput(generated),
-      };
-    });
-    return result(diagnostics, { model, files, counts });
-  } catch (error) {
-    return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
-  }
+  const output = timed("generate", () => serializeOutput(() => generateAll(model)));
+  return result([...diagnostics, ...output.diagnostics], { model, files: output.files, counts: output.counts });
 }
 
 /** One Sloth spec file on its own: Prometheus rule files and manifest.json, no Alertmanager config. */
@@ -170,15 +160,22 @@ function compileSpec(target: string, options: CompileOptions, timings: Timings, 
   // A bare spec has no teams or routing: only the SLO checks apply.
   const diagnostics = [...imported.diagnostics, ...timed("validate", () => runChecks({ model, routes: buildRoutingTree(model), sources }, SLO_CHECKS))];
   if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
+  // A bare spec has no Alertmanager side: rule files and the manifest only.
+  const output = timed("generate", () => serializeOutput(() => {
+    const rules = generatePrometheusRules(model);
+    return { artifacts: [...rules.artifacts, generateManifest(model.name, rules.objects)], objects: rules.objects };
+  }));
+  return result([...diagnostics, ...output.diagnostics], { model, files: output.files, counts: output.counts });
+}
+
+/** Runs a generator and serializes its artifacts; a generator that throws is a moncc bug (MON900). */
+function serializeOutput(generate: () => GeneratedOutput): { files?: OutputFile[]; counts?: Counts; diagnostics: Diagnostic[] } {
   try {
-    const { files, counts } = timed("generate", () => {
-      const rules = generatePrometheusRules(model);
-      const generated = { artifacts: [...rules.artifacts, generateManifest(model.name, rules.objects)], objects: rules.objects };
-      return { files: generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) })), counts: countOutput(generated) };
-    });
-    return result(diagnostics, { model, files, counts });
+    const generated = generate();
+    const files = generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) }));
+    return { files, counts: countOutput(generated), diagnostics: [] };
   } catch (error) {
-    return result([...diagnostics, internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")], { model });
+    return { diagnostics: [internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")] };
   }
 }
 

@@ -11,6 +11,7 @@ import type { CallSite } from "../dsl/span.js";
 import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
 import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
 import type { SpanResolver } from "../load/source-map.js";
+import { byText, sortedRecord } from "./order.js";
 import { normalizeSlo } from "./slo.js";
 import {
   alertRuleId, DEFAULT_REQUIRE_RUNBOOK, DEFAULT_ROUTING, receiverName, recordingId,
@@ -105,7 +106,7 @@ function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslT
   };
   return {
     name: team.name,
-    receivers: Object.keys(team.receivers ?? {}).sort().map((key) => {
+    receivers: Object.keys(team.receivers ?? {}).sort(byText).map((key) => {
       const receiver = team.receivers[key];
       return {
         id: receiverName(team.name, key),
@@ -177,11 +178,11 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
         problems.push({ message: `${severity}: ${level.message}`, hint: level.hint, subject, span: alertSpan });
         return [];
       }
-      const labels = sortRecord({
+      const labels = sortedRecord({
         ...serviceLabels, ...definition.labels, ...level.labels,
         [SERVICE_LABEL]: svc.name, [TEAM_LABEL]: owner, [SEVERITY_LABEL]: severity,
       });
-      const annotations = sortRecord({
+      const annotations = sortedRecord({
         summary: definition.summary,
         ...(definition.description !== undefined ? { description: definition.description } : {}),
         ...(definition.runbook !== undefined ? { [RUNBOOK_ANNOTATION]: definition.runbook } : {}),
@@ -216,7 +217,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     name: rule.name,
     service: svc.name,
     query: query(rule.query),
-    labels: sortRecord({ ...rule.labels }),
+    labels: sortedRecord({ ...rule.labels }),
     span: span(rule.span),
   })));
 
@@ -230,7 +231,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     name: svc.name,
     owner,
     description: svc.description,
-    labels: sortRecord(serviceLabels),
+    labels: sortedRecord(serviceLabels),
     interval: svc.interval,
     metrics: metrics.list(),
     alerts,
@@ -299,13 +300,4 @@ function threshold(raw: string | number, unit: string | undefined): Threshold {
   if (!quantity) return { raw, conversionError: `"${raw}" is not a number with a unit` };
   const converted = convertQuantity(quantity, unit !== undefined && isUnit(unit) ? unit : undefined);
   return converted.ok ? { raw, value: converted.value } : { raw, conversionError: converted.reason };
-}
-
-function sortRecord(record: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort()) {
-    const value = record[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
 }

@@ -3,6 +3,7 @@
 
 import { promqlString } from "../../dsl/promql.js";
 import { ALERTMANAGER_DIR, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL } from "../../model/conventions.js";
+import { byText } from "../../model/order.js";
 import { buildRoutingTree, walkRoutes, type RouteNode } from "../../model/routing.js";
 import type { Matcher, Model, Receiver, Team, TimeInterval } from "../../model/schema.js";
 import { GENERATED_HEADER, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
@@ -17,7 +18,7 @@ export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
   const tree = buildRoutingTree(model);
   walkRoutes(tree, (node) => objects.push({ id: node.id, kind: "route", name: node.id, file, span: node.span, content: routeObject(node, false) }));
 
-  const receivers = model.teams.flatMap((team: Team) => team.receivers).sort((a, b) => a.id.localeCompare(b.id));
+  const receivers = model.teams.flatMap((team: Team) => team.receivers).sort((a, b) => byText(a.id, b.id));
   const receiverObjects = receivers.map((r: Receiver) => {
     const content = receiverConfig(r);
     objects.push({ id: `receiver/${r.id}`, kind: "receiver", name: r.id, file, span: r.span, content });
@@ -36,7 +37,7 @@ export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
   }
   const inhibitRules = [...inhibitions.map((i) => i.rule), ...sloInhibition];
 
-  const intervals = [...model.timeIntervals].sort((a, b) => a.name.localeCompare(b.name)).map((interval) => {
+  const intervals = [...model.timeIntervals].sort((a, b) => byText(a.name, b.name)).map((interval) => {
     const content = timeIntervalObject(interval);
     objects.push({ id: `time-interval/${interval.name}`, kind: "time-interval", name: interval.name, file, span: interval.span, content });
     return content;
@@ -93,7 +94,7 @@ function identityLabels(model: Model, team: Team): string[] {
     .flatMap((s) => s.alerts.flatMap((a) => a.query.labels ?? []));
   const labels = new Set(["alertname", SERVICE_LABEL, ...(team.groupBy ?? model.routing.groupBy), ...queryLabels]);
   labels.delete("...");
-  return [...labels].sort();
+  return [...labels].sort(byText);
 }
 
 /** A firing P0 or P1 silences the lower severities of the same alert instance within one team. */

@@ -2,6 +2,7 @@
 // interval, with the file holding it, its source file:line:col and a hash of its content.
 
 import { createHash } from "node:crypto";
+import { byText } from "../../model/order.js";
 import type { Artifact, GeneratedObject } from "../artifact.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -9,7 +10,7 @@ export const MANIFEST_VERSION = 1;
 
 export function generateManifest(projectName: string, objects: readonly GeneratedObject[]): Artifact {
   const entries = [...objects]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => byText(a.id, b.id))
     .map((o) => ({
       id: o.id,
       kind: o.kind,

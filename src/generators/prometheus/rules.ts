@@ -5,13 +5,14 @@ import { formatNumber } from "../../dsl/promql.js";
 import { alertGroupName, recordingGroupName, ruleFileName } from "../../model/conventions.js";
 import { needsParentheses } from "../../model/promql.js";
 import type { Alert, AlertRule, Model, Recording, Service } from "../../model/schema.js";
+import { byText } from "../../model/order.js";
 import { sloRuleGroups } from "./slo/index.js";
 import { GENERATED_HEADER, type Artifact, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
 
 export function generatePrometheusRules(model: Model): GeneratorOutput {
   const artifacts: Artifact[] = [];
   const objects: GeneratedObject[] = [];
-  for (const service of [...model.services].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const service of [...model.services].sort((a, b) => byText(a.name, b.name))) {
     const file = ruleFileName(service.name);
     const groups: unknown[] = [];
     if (service.recordings.length > 0) {

@@ -4,10 +4,11 @@
 
 import { formatDuration, formatNumber, parseDuration } from "../../../dsl/promql.js";
 import { RUNBOOK_ANNOTATION, SEVERITY_LABEL, sliRecordName } from "../../../model/conventions.js";
+import { sortedRecord } from "../../../model/order.js";
 import type { Slo, SloAlertGroup, SloTier } from "../../../model/schema.js";
 import { sloAlertUnits, type SloAlertUnit } from "../../../model/slo.js";
 import { canonical } from "./sli-rules.js";
-import { sloSelector, sortLabels, withWindow } from "./selectors.js";
+import { sloSelector, withWindow } from "./selectors.js";
 
 export function alertRules(slo: Slo) {
   const burn = slo.profile === "sloth"
@@ -43,8 +44,8 @@ function explainTier(slo: Slo, tier: SloTier): string {
 }
 
 function burnAlert(slo: Slo, unit: SloAlertUnit) {
-  const labels = sortLabels({ ...slo.labels, ...slo.alertLabels, ...unit.labels, [SEVERITY_LABEL]: unit.severity, sloth_severity: unit.group, tier: unit.tier });
-  const annotations = sortLabels({
+  const labels = sortedRecord({ ...slo.labels, ...slo.alertLabels, ...unit.labels, [SEVERITY_LABEL]: unit.severity, sloth_severity: unit.group, tier: unit.tier });
+  const annotations = sortedRecord({
     summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast`,
     title: `(${unit.group}) {{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast.`,
     description: `Objective ${slo.objectiveText} over ${canonical(slo.period)}. Fires when ${unit.tiers.map((t) => explainTier(slo, t)).join(", or ")}.`,
@@ -67,8 +68,8 @@ function noDataAlert(slo: Slo) {
     alert: `${slo.alertName}NoData`,
     expr: `absent(${sliRecordName("5m")}${sloSelector(slo)})`,
     for: slo.noDataFor,
-    labels: sortLabels({ ...slo.labels, ...slo.alertLabels, [SEVERITY_LABEL]: severity, sloth_id: slo.id, sloth_service: slo.service, sloth_slo: slo.name, tier: "no-data" }),
-    annotations: sortLabels({
+    labels: sortedRecord({ ...slo.labels, ...slo.alertLabels, [SEVERITY_LABEL]: severity, sloth_id: slo.id, sloth_service: slo.service, sloth_slo: slo.name, tier: "no-data" }),
+    annotations: sortedRecord({
       summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLI has no data`,
       description: `The 5m SLI of SLO ${slo.id} has had no samples for ${slo.noDataFor}; its burn-rate alerts cannot fire.`,
       ...(slo.runbook ? { [RUNBOOK_ANNOTATION]: slo.runbook } : {}),
@@ -85,8 +86,8 @@ function slothBurnAlert(slo: Slo, name: "page" | "ticket", group: SloAlertGroup)
     alert: slo.alertName,
     expr: group.tiers.map((tier) => tierCondition(slo, tier)).join("\nor\n"),
     ...(group.for ? { for: group.for } : {}),
-    labels: sortLabels({ sloth_severity: name, ...slo.alertLabels, ...group.labels }),
-    annotations: sortLabels({
+    labels: sortedRecord({ sloth_severity: name, ...slo.alertLabels, ...group.labels }),
+    annotations: sortedRecord({
       title: `(${name}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`,
       summary: "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is over expected.",
       ...slo.alertAnnotations,

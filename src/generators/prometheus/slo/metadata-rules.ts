@@ -2,14 +2,15 @@
 
 import { formatNumber, parseDuration } from "../../../dsl/promql.js";
 import { sliRecordName } from "../../../model/conventions.js";
+import { sortedRecord } from "../../../model/order.js";
 import type { Slo } from "../../../model/schema.js";
 import { canonical } from "./sli-rules.js";
-import { sloIdLabels, sloSelector, sortLabels } from "./selectors.js";
+import { sloIdLabels, sloSelector } from "./selectors.js";
 
 export function metadataRules(slo: Slo) {
   const objective = slo.objective ?? Number.NaN;
   const ids = sloSelector(slo);
-  const labels = sortLabels({ ...slo.labels, ...sloIdLabels(slo) });
+  const labels = sortedRecord({ ...slo.labels, ...sloIdLabels(slo) });
   const burn = (window: string) =>
     `${sliRecordName(window)}${ids}\n/ on (sloth_id, sloth_slo, sloth_service) group_left\nslo:error_budget:ratio${ids}`;
   const days = (parseDuration(slo.period) ?? 0) / 86_400_000;
@@ -29,7 +30,7 @@ export function metadataRules(slo: Slo) {
     {
       record: "sloth_slo_info",
       expr: "vector(1)",
-      labels: sortLabels({ ...labels, ...info }),
+      labels: sortedRecord({ ...labels, ...info }),
     },
   ];
 }

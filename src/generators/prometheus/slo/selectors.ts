@@ -11,7 +11,3 @@ export const sloSelector = (slo: Slo) =>
   `{${Object.entries(sloIdLabels(slo)).map(([k, v]) => `${k}=${promqlString(v)}`).join(", ")}}`;
 
 export const withWindow = (template: string, window: string) => template.split(WINDOW).join(window);
-
-export function sortLabels(labels: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}

@@ -2,8 +2,9 @@
 
 import { formatDuration, parseDuration } from "../../../dsl/promql.js";
 import { sliRecordName } from "../../../model/conventions.js";
+import { sortedRecord } from "../../../model/order.js";
 import type { Slo } from "../../../model/schema.js";
-import { sloIdLabels, sloSelector, sortLabels, withWindow } from "./selectors.js";
+import { sloIdLabels, sloSelector, withWindow } from "./selectors.js";
 
 /** Tier windows, shortest first, in Prometheus' duration spelling. */
 export function sliWindows(slo: Slo): string[] {
@@ -24,7 +25,7 @@ export function errorRatioExpr(slo: Slo, window: string): string {
 }
 
 export function sliRules(slo: Slo) {
-  const labels = (window: string) => sortLabels({ ...slo.labels, ...sloIdLabels(slo), sloth_window: window });
+  const labels = (window: string) => sortedRecord({ ...slo.labels, ...sloIdLabels(slo), sloth_window: window });
   const period = canonical(slo.period);
   const windowRules = sliWindows(slo).map((window) => ({
     record: sliRecordName(window),
