@@ -2,56 +2,20 @@
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Check, CheckContext } from "./check.js";
-import { contradictingSeverities } from "./definitions/contradicting-severities.js";
-import { duplicateName } from "./definitions/duplicate-name.js";
-import { invalidAlertName } from "./definitions/invalid-alert-name.js";
-import { invalidDuration } from "./definitions/invalid-duration.js";
-import { invalidDefinition } from "./definitions/invalid-definition.js";
-import { invalidLabelName } from "./definitions/invalid-label-name.js";
-import { invalidMetricName } from "./definitions/invalid-metric-name.js";
-import { invalidRecordName } from "./definitions/invalid-record-name.js";
-import { targetVersion } from "./definitions/target-version.js";
-import { thresholdNotBucket } from "./definitions/threshold-not-bucket.js";
-import { undeclaredReference } from "./definitions/undeclared-reference.js";
-import { unitMismatch } from "./definitions/unit-mismatch.js";
-import { unsafeOutputName } from "./definitions/unsafe-output-name.js";
-import { missingRunbook } from "./policy/missing-runbook.js";
-import { promqlSyntax } from "./promql/syntax.js";
-import { inlineSecret } from "./receivers/inline-secret.js";
-import { integerLe } from "./slo/integer-le.js";
-import { sloObjective } from "./slo/objective.js";
-import { tierNeverFires } from "./slo/tier-never-fires.js";
-import { sloWindows } from "./slo/windows.js";
-import { inhibitedHook } from "./alertmanager/inhibited-hook.js";
-import { shadowedRoute } from "./alertmanager/shadowed-route.js";
-import { unintendedReceiver } from "./alertmanager/unintended-receiver.js";
-import { unusedReceiver } from "./alertmanager/unused-receiver.js";
+import { ALERTMANAGER_CHECKS } from "./alertmanager/index.js";
+import { DEFINITIONS_CHECKS } from "./definitions/index.js";
+import { POLICY_CHECKS } from "./policy/index.js";
+import { PROMQL_CHECKS } from "./promql/index.js";
+import { RECEIVERS_CHECKS } from "./receivers/index.js";
+import { SLO_CHECKS } from "./slo/index.js";
 
 export const CHECKS: readonly Check[] = [
-  invalidDefinition,
-  duplicateName,
-  undeclaredReference,
-  invalidMetricName,
-  invalidLabelName,
-  invalidAlertName,
-  invalidRecordName,
-  unitMismatch,
-  thresholdNotBucket,
-  contradictingSeverities,
-  missingRunbook,
-  inlineSecret,
-  unsafeOutputName,
-  targetVersion,
-  invalidDuration,
-  promqlSyntax,
-  shadowedRoute,
-  unusedReceiver,
-  unintendedReceiver,
-  inhibitedHook,
-  sloObjective,
-  tierNeverFires,
-  sloWindows,
-  integerLe,
+  ...DEFINITIONS_CHECKS,
+  ...POLICY_CHECKS,
+  ...RECEIVERS_CHECKS,
+  ...PROMQL_CHECKS,
+  ...ALERTMANAGER_CHECKS,
+  ...SLO_CHECKS,
 ];
 
 /** Runs every check. A check that throws is a moncc bug; it becomes a diagnostic, not a crash. */
