@@ -5,18 +5,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { ZodError } from "zod";
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourceTexts } from "./diagnostics/diagnostic.js";
+import { SubjectError, withSubject } from "./diagnostics/subject.js";
 import { serializeArtifact } from "./emit/serialize.js";
 import type { OutputFile } from "./emit/write.js";
 import { generateAll, type GeneratedOutput } from "./generators/index.js";
 import { generateManifest } from "./generators/manifest/manifest.js";
 import { generatePrometheusRules } from "./generators/prometheus/rules.js";
 import { slothPeriodProblem, slothServices, SLOTH_SPEC_CODE, type SlothOptions } from "./import/sloth.js";
-import { DEFAULT_ROUTING, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
-import { loadProject } from "./load/index.js";
+import { DEFAULT_ROUTING, DEFAULT_SCRAPE, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
+import { loadProject, resolveConfigFile } from "./load/index.js";
 import { importSpecFile, isSpecFile, periodDiagnostic, readSlothFolder } from "./load/specs.js";
+import { typecheckProject } from "./load/typecheck.js";
 import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
 import { buildRoutingTree } from "./model/routing.js";
 import { ProjectSchema, type Model } from "./model/schema.js";
+import { checkGeneratedExpressions } from "./validate/promql/generated.js";
 import { runChecks } from "./validate/registry.js";
 import { sloObjective } from "./validate/slo/objective.js";
 import { tierNeverFires } from "./validate/slo/tier-never-fires.js";
@@ -27,6 +30,8 @@ export interface Timings {
   model: number;
   validate: number;
   generate: number;
+  /** Only with the typecheck option. */
+  typecheck: number;
 }
 
 export interface Counts {
@@ -55,13 +60,15 @@ export interface CompileOptions {
   readonly validateOnly?: boolean;
   /** Period and extra labels for Sloth specs, as Sloth's --default-slo-period and -l. */
   readonly sloth?: SlothOptions;
+  /** Also run the TypeScript checker over the definitions (moncc check --typecheck): MON005. */
+  readonly typecheck?: boolean;
 }
 
 /** The checks that apply to SLOs imported from Sloth specs (MON401–403). */
 const SLO_CHECKS = [sloObjective, tierNeverFires, sloWindows];
 
 export async function compile(target: string, options: CompileOptions = {}): Promise<CompileResult> {
-  const timings: Timings = { load: 0, model: 0, validate: 0, generate: 0 };
+  const timings: Timings = { load: 0, model: 0, validate: 0, generate: 0, typecheck: 0 };
   const timed = <T>(phase: keyof Timings, work: () => T): T => {
     const start = performance.now();
     try {
@@ -76,12 +83,17 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   const loadStart = performance.now();
   const loaded = await loadProject(target);
   timings.load = performance.now() - loadStart;
-  if (!loaded.ok) return { diagnostics: loaded.diagnostics, root: loaded.root, sources: loaded.sources, timings };
+  // Type errors are reported next to whatever else is found; a bundle that failed (MON001) is a syntax error tsc would repeat.
+  const configFile = resolveConfigFile(target);
+  const typeErrors = options.typecheck && fs.existsSync(configFile) && (loaded.ok || !loaded.diagnostics.some((d) => d.code === "MON001"))
+    ? timed("typecheck", () => typecheck(configFile))
+    : [];
+  if (!loaded.ok) return { diagnostics: sortDiagnostics([...typeErrors, ...loaded.diagnostics]), root: loaded.root, sources: loaded.sources, timings };
   const { root } = loaded.loaded;
   const specs = timed("load", () => readSlothFolder(root, options.sloth ?? {}));
   const sources: SourceTexts = { get: (file) => specs.texts.get(file) ?? loaded.loaded.sources.get(file) };
   const result = (diagnostics: Diagnostic[], rest: Partial<CompileResult> = {}): CompileResult =>
-    ({ diagnostics: sortDiagnostics(diagnostics), root, sources, timings, ...rest });
+    ({ diagnostics: sortDiagnostics([...typeErrors, ...diagnostics]), root, sources, timings, ...rest });
   if (hasErrors(specs.diagnostics)) return result(specs.diagnostics);
 
   let model: Model;
@@ -124,8 +136,13 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   }
   if (options.validateOnly || hasErrors(diagnostics)) return result(diagnostics, { model });
 
-  const output = timed("generate", () => serializeOutput(() => generateAll(model)));
+  const output = timed("generate", () => generateOutput(model));
   return result([...diagnostics, ...output.diagnostics], { model, files: output.files, counts: output.counts });
+}
+
+/** Generates and serializes every output file of a validated model. */
+export function generateOutput(model: Model): { files?: OutputFile[]; counts?: Counts; diagnostics: Diagnostic[] } {
+  return serializeOutput(() => generateAll(model));
 }
 
 /** One Sloth spec file on its own: Prometheus rule files and manifest.json, no Alertmanager config. */
@@ -148,7 +165,8 @@ function compileSpec(target: string, options: CompileOptions, timings: Timings, 
   if (hasErrors(imported.diagnostics)) return result(imported.diagnostics);
   const model: Model = timed("model", () => ProjectSchema.parse({
     name: file.replace(/\.ya?ml$/i, ""),
-    targets: { prometheus: "3.0", alertmanager: "0.27" },
+    targets: { prometheus: "3.0", alertmanager: "0.27", prometheusFeatures: [] },
+    scrape: { ...DEFAULT_SCRAPE, targetLabels: [...DEFAULT_SCRAPE.targetLabels] },
     teams: [],
     services: slothServices(imported.slos),
     timeIntervals: [],
@@ -168,20 +186,38 @@ function compileSpec(target: string, options: CompileOptions, timings: Timings, 
   return result([...diagnostics, ...output.diagnostics], { model, files: output.files, counts: output.counts });
 }
 
-/** Runs a generator and serializes its artifacts; a generator that throws is a moncc bug (MON900). */
+/**
+ * Runs a generator and serializes its artifacts. A generator that throws is a moncc bug (MON900); the
+ * diagnostic names the definition being generated (see withSubject) and points at it.
+ */
 function serializeOutput(generate: () => GeneratedOutput): { files?: OutputFile[]; counts?: Counts; diagnostics: Diagnostic[] } {
   try {
     const generated = generate();
-    const files = generated.artifacts.map((a) => ({ path: a.path, content: serializeArtifact(a) }));
+    const invalid = checkGeneratedExpressions(generated.objects);
+    if (invalid.length > 0) return { diagnostics: invalid };
+    const files = generated.artifacts.map((a) => ({ path: a.path, content: withSubject(`output file ${a.path}`, undefined, () => serializeArtifact(a)) }));
     return { files, counts: countOutput(generated), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [internalError("generating output", error, "MON900", "this is a moncc bug; run with --debug and report it")] };
+    const hint = "this is a moncc bug; run with --debug and report it";
+    if (!(error instanceof SubjectError)) return { diagnostics: [internalError("generating output", error, "MON900", hint)] };
+    return { diagnostics: [{
+      code: "MON900", severity: "error", span: error.span, subject: error.subject, hint, stack: error.stack,
+      message: `internal error while generating output for ${error.subject}: ${error.message}`,
+    }] };
+  }
+}
+
+function typecheck(configFile: string): Diagnostic[] {
+  try {
+    return typecheckProject(configFile, path.dirname(configFile));
+  } catch (error) {
+    return [internalError("type-checking the definitions", error, "MON900", "this is a moncc bug; run with --debug and report it")];
   }
 }
 
 function internalError(doing: string, error: unknown, code: string, hint: string): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint };
+  return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint, stack: error instanceof Error ? error.stack : undefined };
 }
 
 /** Counts for the build summary, from what was generated. */

@@ -1,4 +1,4 @@
-// A diagnostic is data; rendering (pretty, JSON) lives in ./render.ts.
+// A diagnostic is data; each output format has its own renderer in ./render-*.ts.
 
 export type Severity = "error" | "warning";
 
@@ -17,6 +17,8 @@ export interface Diagnostic {
   readonly hint: string | undefined;
   /** Which definition was being processed, e.g. "alert fraud-detector/HighLatency". */
   readonly subject?: string;
+  /** Stack trace of an internal error (MON900); printed only with --debug, never in machine formats. */
+  readonly stack?: string;
 }
 
 /** Source text by project-relative file, for code frames and for locating text inside a span. */
@@ -26,6 +28,11 @@ export interface SourceTexts {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return { errors, warnings: diagnostics.length - errors };
 }
 
 /** Stable order for output: by file, line, column, then code and message. */

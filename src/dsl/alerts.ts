@@ -10,6 +10,9 @@ export type Severity = (typeof SEVERITIES)[number];
 export const COMPARISONS = [">", ">=", "<", "<=", "==", "!="] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
+/** Silenced policy warnings of a definition: code → the reason, e.g. { MON602: "one group by design" }. */
+export type Ignore = Readonly<Record<string, string>>;
+
 /** A threshold with its unit, e.g. "200ms", "80%", "0.95", or a plain number in the query's unit. */
 export type ThresholdValue = number | string;
 
@@ -33,6 +36,8 @@ export type ThresholdAlertOptions = {
   readonly runbook?: string;
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
+  /** Silences a policy warning about this alert: code → why it is expected, e.g. { MON601: "…" }. */
+  readonly ignore?: Ignore;
 } & { readonly [S in Severity]?: SeveritySpec };
 
 export interface ThresholdAlert {
@@ -45,6 +50,7 @@ export interface ThresholdAlert {
   readonly runbook: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
+  readonly ignore: Ignore | undefined;
   readonly span: CallSite | undefined;
 }
 
@@ -60,6 +66,7 @@ function thresholdAlert(name: string, options: ThresholdAlertOptions): Threshold
     runbook: options.runbook,
     labels: options.labels ?? {},
     annotations: options.annotations ?? {},
+    ignore: options.ignore,
     span,
   };
 }

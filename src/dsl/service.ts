@@ -3,7 +3,7 @@
 
 import { captureCallSite, type CallSite } from "./span.js";
 import type { Duration } from "./promql.js";
-import type { RecordingRule, Severity, ThresholdAlert } from "./alerts.js";
+import type { Ignore, RecordingRule, Severity, ThresholdAlert } from "./alerts.js";
 import type { AnyMetric } from "./metrics.js";
 import type { Slo } from "./slos.js";
 import type { ReceiverRef, Team, TimeInterval } from "./teams.js";
@@ -20,6 +20,14 @@ export interface ServiceOptions {
   readonly slos?: readonly Slo[];
   /** Rule evaluation interval for the service's groups; Prometheus' global default when unset. */
   readonly interval?: Duration;
+  /** Evaluate the service's groups this far in the past, so late samples are in (query_offset; Prometheus 2.53+). */
+  readonly queryOffset?: Duration;
+  /** Labels added to every rule of the service's groups, recording rules too (group labels; Prometheus 3.0+). */
+  readonly groupLabels?: Readonly<Record<string, string>>;
+  /** Most alerts or series one rule of the service may produce, else it fails; 0 is no limit (Prometheus 2.31+). */
+  readonly limit?: number;
+  /** Silences a policy warning about this service: code → why it is expected. */
+  readonly ignore?: Ignore;
 }
 
 export interface Service extends ServiceOptions {
@@ -37,7 +45,19 @@ export type Version = `${number}.${number}`;
 
 export interface ProjectOptions {
   readonly name: string;
-  readonly targets: { readonly prometheus: Version; readonly alertmanager: Version };
+  readonly targets: {
+    readonly prometheus: Version;
+    readonly alertmanager: Version;
+    /** Prometheus `--enable-feature` flags the servers run with, e.g. "promql-experimental-functions". */
+    readonly prometheusFeatures?: readonly string[];
+  };
+  /** How the metrics are scraped, for PromQL checks that depend on it. */
+  readonly scrape?: {
+    /** The scrape interval of the targets (default "1m", Prometheus' default). */
+    readonly interval?: Duration;
+    /** Labels every scraped series carries besides its own (default job and instance). */
+    readonly targetLabels?: readonly string[];
+  };
   readonly teams: readonly Team<any>[];
   readonly services: readonly Service[];
   readonly timeIntervals?: readonly TimeInterval[];

@@ -3,7 +3,7 @@
 // Each SLO has its own period and multiwindow burn-rate alert tiers.
 
 import { captureCallSite, type CallSite } from "./span.js";
-import type { Severity } from "./alerts.js";
+import type { Ignore, Severity } from "./alerts.js";
 import type { Duration } from "./promql.js";
 import type { BucketRef, MetricRef } from "./query.js";
 import { bucketRef, leMatcher, Selection, type Counter, type CounterSelection, type Gauge, type GaugeSelection, type Histogram, type HistogramSelection } from "./metrics.js";
@@ -12,6 +12,18 @@ import { bucketRef, leMatcher, Selection, type Counter, type CounterSelection, t
 export const WINDOW = "{{.window}}";
 
 export type Objective = `${number}%`;
+
+/** Expected events (requests, predictions) per second, minute, hour or day, e.g. "5/h". */
+export type Traffic = `${number}/${"s" | "m" | "h" | "d"}`;
+
+const TRAFFIC_UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** "5/h" → 5 / 3600 events per second; undefined when it does not read or is not positive. */
+export function parseTraffic(text: unknown): number | undefined {
+  const match = typeof text === "string" ? /^\s*(\d+(?:\.\d+)?)\s*\/\s*([smhd])\s*$/.exec(text) : null;
+  if (!match || Number(match[1]) <= 0) return undefined;
+  return Number(match[1]) / TRAFFIC_UNIT_SECONDS[match[2] as keyof typeof TRAFFIC_UNIT_SECONDS];
+}
 
 /** One burn-rate tier: fires when both windows burn faster than its budget share allows. */
 export interface TierSpec {
@@ -57,6 +69,13 @@ export interface SloCommon {
   };
   /** Low-traffic guard: page only when the long window saw at least this many events. */
   readonly minEvents?: number;
+  /**
+   * Expected traffic of the SLI's events, e.g. "5/h". With it, moncc warns (MON601) when so few
+   * events reach a page tier's window that one failure pages, and minEvents is not set.
+   */
+  readonly traffic?: Traffic;
+  /** Silences a policy warning about this SLO: code → why it is expected. */
+  readonly ignore?: Ignore;
   /** Alert when the SLI has no data for this long. */
   readonly noData?: { readonly for: Duration };
   /**

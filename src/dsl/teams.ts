@@ -49,10 +49,22 @@ export interface CustomRoute<K extends string> {
   readonly repeat?: Duration;
 }
 
+/**
+ * While an alert of the team matching `source` fires, alerts of the team matching `target` are
+ * muted, for every receiver. `equal` names labels both must share (e.g. the same instance).
+ */
+export interface InhibitRule {
+  readonly source: Readonly<Record<string, LabelValue>>;
+  readonly target: Readonly<Record<string, LabelValue>>;
+  readonly equal?: readonly string[];
+}
+
 export interface TeamOptions<R extends Record<string, Receiver>> {
   readonly receivers: R;
   readonly escalation: { readonly [S in Severity]?: EscalationStep<keyof R & string> };
   readonly routes?: readonly CustomRoute<keyof R & string>[];
+  /** Inhibit rules within the team, generated after moncc's own. */
+  readonly inhibit?: readonly InhibitRule[];
   readonly groupBy?: readonly string[];
   readonly groupWait?: Duration;
   readonly groupInterval?: Duration;

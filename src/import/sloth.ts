@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseDuration } from "../dsl/promql.js";
 import { WINDOW } from "../dsl/slos.js";
 import { DEFAULT_SLO_PERIOD, DEFAULT_TIERS, sloAlertName, sloId } from "../model/conventions.js";
-import { findSyntaxErrors } from "../model/promql.js";
+import { findSyntaxErrors } from "../model/promql/syntax.js";
 import type { Service, Slo, SloAlertGroup, Span } from "../model/schema.js";
 import { sloTiers } from "../model/slo.js";
 

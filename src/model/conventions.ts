@@ -16,6 +16,12 @@ export const DEFAULT_ROUTING = {
   repeat: "4h",
 } as const;
 
+/** Prometheus' default scrape interval, and the labels every scrape target adds to its series. */
+export const DEFAULT_SCRAPE = {
+  interval: "1m",
+  targetLabels: ["instance", "job"],
+} as const;
+
 export const DEFAULT_REQUIRE_RUNBOOK: readonly Severity[] = ["P0", "P1"];
 
 export const alertRuleId = (service: string, alert: string, severity: Severity) => `alert/${service}/${alert}/${severity}`;

@@ -8,13 +8,14 @@ import { COMPARISONS, type SeveritySpec } from "../dsl/alerts.js";
 import { toMatchers } from "../dsl/metrics.js";
 import type { Query as DslQuery, MetricRef } from "../dsl/query.js";
 import type { CallSite } from "../dsl/span.js";
+import { parseTraffic } from "../dsl/slos.js";
 import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
 import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
 import type { SpanResolver } from "../load/source-map.js";
 import { byText, sortedRecord } from "./order.js";
 import { normalizeSlo } from "./slo.js";
 import {
-  alertRuleId, DEFAULT_REQUIRE_RUNBOOK, DEFAULT_ROUTING, receiverName, recordingId,
+  alertRuleId, DEFAULT_REQUIRE_RUNBOOK, DEFAULT_ROUTING, DEFAULT_SCRAPE, receiverName, recordingId,
   RUNBOOK_ANNOTATION, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL,
 } from "./conventions.js";
 import {
@@ -38,7 +39,15 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
 
   const model: Model = {
     name: project.name,
-    targets: { prometheus: String(project.targets?.prometheus), alertmanager: String(project.targets?.alertmanager) },
+    targets: {
+      prometheus: String(project.targets?.prometheus),
+      alertmanager: String(project.targets?.alertmanager),
+      prometheusFeatures: [...(project.targets?.prometheusFeatures ?? [])].map(String).sort(byText),
+    },
+    scrape: {
+      interval: String(project.scrape?.interval ?? DEFAULT_SCRAPE.interval),
+      targetLabels: [...(project.scrape?.targetLabels ?? DEFAULT_SCRAPE.targetLabels)].map(String).sort(byText),
+    },
     teams,
     services,
     timeIntervals: [...intervals.values()],
@@ -139,6 +148,11 @@ function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslT
       groupInterval: route.groupInterval,
       repeat: route.repeat,
     })),
+    inhibit: (team.inhibit ?? []).map((rule) => ({
+      source: toMatchers(rule.source ?? {}),
+      target: toMatchers(rule.target ?? {}),
+      equal: [...(rule.equal ?? [])],
+    })),
     groupBy: team.groupBy ? [...team.groupBy] : undefined,
     groupWait: team.groupWait,
     groupInterval: team.groupInterval,
@@ -208,6 +222,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
       description: definition.description,
       runbook: definition.runbook,
       rules,
+      ignore: readIgnore(definition.ignore, subject, alertSpan, problems),
       span: alertSpan,
     };
   }));
@@ -224,7 +239,17 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
   const slos = (svc.slos ?? []).map((definition) =>
     within(`slo ${svc.name}/${definition?.name}`, span(definition?.span), () => {
       for (const metric of definition.metrics) metrics.add(metric);
-      return normalizeSlo(definition, svc.name, owner, serviceLabels, span);
+      const { traffic, ignore } = definition.options;
+      const perSecond = traffic === undefined ? undefined : parseTraffic(traffic);
+      if (traffic !== undefined && perSecond === undefined) {
+        problems.push({ message: `traffic ${JSON.stringify(traffic)} is not a positive rate`, hint: 'write events per second, minute, hour or day, e.g. traffic: "5/h"',
+          subject: `slo ${svc.name}/${definition.name}`, span: span(definition.span) });
+      }
+      return {
+        ...normalizeSlo(definition, svc.name, owner, serviceLabels, span),
+        ...(perSecond !== undefined ? { traffic: { text: String(traffic), perSecond } } : {}),
+        ignore: readIgnore(ignore, `slo ${svc.name}/${definition.name}`, span(definition.span), problems),
+      };
     }));
 
   return {
@@ -233,12 +258,42 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     description: svc.description,
     labels: sortedRecord(serviceLabels),
     interval: svc.interval,
+    queryOffset: svc.queryOffset,
+    limit: groupLimit(svc, span, problems),
+    ...(svc.groupLabels ? { groupLabels: sortedRecord({ ...svc.groupLabels }) } : {}),
     metrics: metrics.list(),
     alerts,
     recordings,
     slos,
+    ignore: readIgnore(svc.ignore, `service ${svc.name}`, span(svc.span), problems),
     span: span(svc.span),
   };
+}
+
+/**
+ * `ignore` from plain JS may have the wrong shape: a non-object is a problem, and a reason that is
+ * not a string is kept as "", which the ignore step reports as missing.
+ */
+function readIgnore(ignore: unknown, subject: string, span: Model["span"], problems: Problem[]): Record<string, string> | undefined {
+  if (ignore === undefined) return undefined;
+  if (typeof ignore !== "object" || ignore === null || Array.isArray(ignore)) {
+    problems.push({ message: "ignore must map check codes to reasons", hint: 'e.g. ignore: { MON601: "batch job, runs hourly" }', subject, span });
+    return undefined;
+  }
+  return Object.fromEntries(Object.entries(ignore).map(([code, reason]) => [code, typeof reason === "string" ? reason : ""]));
+}
+
+/** The service's rule group limit; anything but a whole number of 0 or more is a problem. */
+function groupLimit(svc: dsl.Service, span: SpanOf, problems: Problem[]): number | undefined {
+  if (svc.limit === undefined) return undefined;
+  if (Number.isInteger(svc.limit) && svc.limit >= 0) return svc.limit;
+  problems.push({
+    message: `limit ${JSON.stringify(svc.limit)} is not a whole number of 0 or more`,
+    hint: "write the most alerts or series one rule may produce, e.g. limit: 100 (0 means no limit)",
+    subject: `service ${svc.name}`,
+    span: span(svc.span),
+  });
+  return undefined;
 }
 
 /** Metrics declared or read by a service, one entry per distinct declaration. */

@@ -9,6 +9,8 @@ export const OptionalSpan = SpanSchema.optional();
 export const SeveritySchema = z.enum(["P0", "P1", "P2", "P3"]);
 export const ComparisonSchema = z.enum([">", ">=", "<", "<=", "==", "!="]);
 const Labels = z.record(z.string(), z.string());
+/** Silenced warnings of a definition: code → the reason it is expected. */
+const Ignore = z.record(z.string(), z.string()).optional();
 
 export const MatcherSchema = z.object({
   label: z.string(),
@@ -80,6 +82,7 @@ export const AlertSchema = z.object({
   description: z.string().optional(),
   runbook: z.string().optional(),
   rules: z.array(AlertRuleSchema),
+  ignore: Ignore,
   span: OptionalSpan,
 });
 
@@ -148,9 +151,12 @@ export const SloSchema = z.object({
   page: SloAlertGroupSchema.optional(),
   ticket: SloAlertGroupSchema.optional(),
   minEvents: z.number().optional(),
+  /** Declared expected traffic: as written ("5/h") and in events per second when it reads. */
+  traffic: z.object({ text: z.string(), perSecond: z.number() }).optional(),
   noDataFor: z.string().optional(),
   periodSli: z.enum(["derived", "raw"]),
   sliIntervals: z.enum(["scaled", "global"]),
+  ignore: Ignore,
   span: OptionalSpan,
 });
 
@@ -160,10 +166,15 @@ export const ServiceSchema = z.object({
   description: z.string().optional(),
   labels: Labels,
   interval: z.string().optional(),
+  /** Rule group query_offset, limit and labels of the service's alert and recording groups. */
+  queryOffset: z.string().optional(),
+  limit: z.number().optional(),
+  groupLabels: Labels.optional(),
   metrics: z.array(MetricSchema),
   alerts: z.array(AlertSchema),
   recordings: z.array(RecordingSchema),
   slos: z.array(SloSchema),
+  ignore: Ignore,
   span: OptionalSpan,
 });
 
@@ -197,11 +208,19 @@ export const CustomRouteSchema = z.object({
   repeat: z.string().optional(),
 });
 
+/** A user-declared inhibit rule; the generator adds the team matcher to both sides. */
+export const InhibitRuleSchema = z.object({
+  source: z.array(MatcherSchema),
+  target: z.array(MatcherSchema),
+  equal: z.array(z.string()),
+});
+
 export const TeamSchema = z.object({
   name: z.string(),
   receivers: z.array(ReceiverSchema),
   escalation: z.array(EscalationSchema),
   routes: z.array(CustomRouteSchema),
+  inhibit: z.array(InhibitRuleSchema),
   groupBy: z.array(z.string()).optional(),
   groupWait: z.string().optional(),
   groupInterval: z.string().optional(),
@@ -229,7 +248,8 @@ export const ProblemSchema = z.object({
 
 export const ProjectSchema = z.object({
   name: z.string(),
-  targets: z.object({ prometheus: z.string(), alertmanager: z.string() }),
+  targets: z.object({ prometheus: z.string(), alertmanager: z.string(), prometheusFeatures: z.array(z.string()) }),
+  scrape: z.object({ interval: z.string(), targetLabels: z.array(z.string()) }),
   teams: z.array(TeamSchema),
   services: z.array(ServiceSchema),
   timeIntervals: z.array(TimeIntervalSchema),
@@ -266,6 +286,7 @@ export type SloAlertGroup = z.infer<typeof SloAlertGroupSchema>;
 export type Receiver = z.infer<typeof ReceiverSchema>;
 export type Escalation = z.infer<typeof EscalationSchema>;
 export type CustomRoute = z.infer<typeof CustomRouteSchema>;
+export type InhibitRule = z.infer<typeof InhibitRuleSchema>;
 export type Team = z.infer<typeof TeamSchema>;
 export type TimeInterval = z.infer<typeof TimeIntervalSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;

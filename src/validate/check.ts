@@ -20,6 +20,8 @@ export interface Check {
   readonly name: string;
   readonly severity: Severity;
   readonly summary: string;
+  /** A warning a definition may silence with `ignore: { CODE: "reason" }` (see ./suppress.ts). */
+  readonly silenceable?: boolean;
   run(context: CheckContext): Diagnostic[];
 }
 
@@ -55,7 +57,9 @@ export function* routedAlerts(model: Model): Generator<RoutedAlert> {
   for (const service of model.services) {
     for (const alert of service.alerts) {
       for (const rule of alert.rules) {
-        yield { id: rule.id, name: alert.name, alertname: alert.name, owner: service.owner, severity: rule.severity, labels: rule.labels, span: alert.span };
+        // Rule group labels reach the alert too; the rule's own labels win on a clash.
+        const labels = { ...service.groupLabels, ...rule.labels };
+        yield { id: rule.id, name: alert.name, alertname: alert.name, owner: service.owner, severity: rule.severity, labels, span: alert.span };
       }
     }
     for (const slo of service.slos) {

@@ -8,6 +8,7 @@ import { POLICY_CHECKS } from "./policy/index.js";
 import { PROMQL_CHECKS } from "./promql/index.js";
 import { RECEIVERS_CHECKS } from "./receivers/index.js";
 import { SLO_CHECKS } from "./slo/index.js";
+import { applyIgnores } from "./suppress.js";
 
 export const CHECKS: readonly Check[] = [
   ...DEFINITIONS_CHECKS,
@@ -18,9 +19,12 @@ export const CHECKS: readonly Check[] = [
   ...SLO_CHECKS,
 ];
 
-/** Runs every check. A check that throws is a moncc bug; it becomes a diagnostic, not a crash. */
+/**
+ * Runs every check, then applies the definitions' ignore entries. A check that throws is a moncc
+ * bug; it becomes a diagnostic, not a crash.
+ */
 export function runChecks(context: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
-  return checks.flatMap((check) => {
+  const diagnostics = checks.flatMap((check) => {
     try {
       return check.run(context);
     } catch (error) {
@@ -33,4 +37,5 @@ export function runChecks(context: CheckContext, checks: readonly Check[] = CHEC
       }];
     }
   });
+  return applyIgnores(context.model, diagnostics, checks, CHECKS);
 }

@@ -44,7 +44,7 @@ describe("MON301 alertmanager/shadowed-route", () => {
   it("accepts a catch-all custom route that continues, and a narrower one that does not", async () => {
     for (const routes of [
       `routes: [{ match: {}, notify: ["chat"] }],`,
-      `routes: [{ match: { route: "/checkout" }, notify: ["page"], continue: false }],`,
+      `routes: [{ match: { alertname: "ApiHighErrorRate" }, notify: ["page"], continue: false }],`,
     ]) {
       const { result } = await compileBase({ teamExtra: routes });
       expect(withCode(result, "MON301")).toEqual([]);

@@ -3,7 +3,7 @@
 // `// expect MON123` (`# expect MON123` in YAML) marks the line a diagnostic must point at, and a
 // header line `// expect-anywhere MON123` one without a position. The diagnostics must be exactly
 // the marked ones: a missing finding or an unexpected one fails. Files in test/fixtures/good must
-// compile without any diagnostic.
+// compile without any diagnostic, type errors included.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -29,11 +29,11 @@ function expectations(text: string): string[] {
   return found.sort();
 }
 
-async function compileFixture(file: string) {
+async function compileFixture(file: string, options: { typecheck?: boolean } = {}) {
   const text = fs.readFileSync(file, "utf8");
   if (file.endsWith(".ts")) {
     const dir = writeProject({ "moncc.config.ts": text });
-    return { text, result: await compile(dir) };
+    return { text, result: await compile(dir, options) };
   }
   const dir = writeProject({ [path.basename(file)]: text });
   return { text, result: await compile(path.join(dir, path.basename(file))) };
@@ -67,7 +67,8 @@ describe("bad-input catalogue", () => {
 describe("good fixtures", () => {
   for (const name of list("good")) {
     it(name, async () => {
-      const { result } = await compileFixture(path.join(FIXTURES, "good", name));
+      // Good fixtures also pass the type checker: they are what a user may copy.
+      const { result } = await compileFixture(path.join(FIXTURES, "good", name), { typecheck: true });
       expect(result.diagnostics.map((d) => `${d.code} ${d.span?.line}: ${d.message}`)).toEqual([]);
       expect(result.files?.length).toBeGreaterThan(0);
     });

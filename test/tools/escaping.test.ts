@@ -10,7 +10,7 @@ import { writeOutputAtomically } from "../../src/emit/write.js";
 import { compileFiles, tempDir } from "../helpers.js";
 import { runTool } from "./tools.js";
 
-const HOSTILE = ['say "hi"', "back\\slash", "two\nlines", "{{ $labels.x }}", "ünïcødé ✓", "on", "yes", "0755", "a: b", "#hash", "- dash"];
+const HOSTILE = ['say "hi"', "back\\slash", "two\nlines", "{{ $labels.device }}", "ünïcødé ✓", "on", "yes", "0755", "a: b", "#hash", "- dash"];
 
 const source = `import { alert, gauge, project, service, slack, team } from "moncc";
 const HOSTILE: string[] = ${JSON.stringify(HOSTILE)};
@@ -27,7 +27,7 @@ export default project({
   services: [service("devices", {
     owner: ops,
     alerts: HOSTILE.map((value, i) => alert.threshold("HotDevice" + i, {
-      query: temperature.where({ device: value, zone: [value, "plain"] }).max({ by: ["device"] }),
+      query: temperature.where({ device: value, zone: [value, "plain"] }).max({ by: ["device", "zone"] }),
       P2: "> 80",
       summary: value + " is {{ $value }} degrees on {{ $labels.device }}",
       labels: { note: value },
@@ -84,7 +84,7 @@ describe("escaping of hostile label values", () => {
           eval_time: "2m",
           alertname: `HotDevice${i}`,
           exp_alerts: [{
-            exp_labels: { device: value, note: value, service: "devices", severity: "P2", team: "ops" },
+            exp_labels: { device: value, zone: value, note: value, service: "devices", severity: "P2", team: "ops" },
             exp_annotations: { detail: value, summary: `${value} is 100 degrees on ${value}` },
           }],
         })),

@@ -1,7 +1,7 @@
 // Compile-time tests of the authoring API, checked by `tsc --noEmit` (part of `npm test`).
 // Each @ts-expect-error line must be a type error; if the DSL stopped catching it, tsc fails.
 
-import { alert, counter, errorRatio, gauge, histogram, pagerduty, project, record, service, slack, team } from "moncc";
+import { alert, counter, errorRatio, gauge, histogram, pagerduty, project, record, service, slack, slo, team } from "moncc";
 
 const predictions = counter("model_predictions_total", { help: "Predictions.", unit: "predictions", labels: ["model", "status"] });
 const latency = histogram("model_latency_seconds", { help: "Latency.", unit: "s", labels: ["model"], buckets: [0.1, 0.2] });
@@ -85,3 +85,15 @@ const ratePerModel = record("model:model_predictions:rate5m", predictions.rate("
 ratePerModel.series().max({ by: ["model"] });
 // @ts-expect-error: "status" was aggregated away before recording
 ratePerModel.series().max({ by: ["status"] });
+
+// Inhibit rules, ignore entries, traffic and scrape settings are typed too.
+team("typed-extras", {
+  receivers: { chat: slack({ channel: "#x", apiUrlFile: "/f" }) },
+  escalation: { P1: { notify: ["chat"] } },
+  inhibit: [{ source: { alertname: "Down" }, target: { component: "inference" }, equal: ["model"] }],
+});
+alert.threshold("Silenced", { query: accuracy.value(), P2: "< 0.8", summary: "s", ignore: { MON208: "raw value is intended" } });
+// @ts-expect-error: an ignore reason is a string
+alert.threshold("BadIgnore", { query: accuracy.value(), P2: "< 0.8", summary: "s", ignore: { MON208: true } });
+// @ts-expect-error: traffic is "<number>/<s|m|h|d>"
+slo.ratio("thin", { errors: predictions.where({ status: "error" }), total: predictions, objective: "99%", traffic: "5 per hour" });

@@ -1,12 +1,13 @@
-// alertmanager.yml: the routing tree from the model, inhibition of lower severities, receivers
-// (secrets by *_file only), time intervals, and the notification templates.
+// alertmanager.yml: the routing tree from the model, inhibition of lower severities and the teams'
+// own inhibit rules, receivers (secrets by *_file only), time intervals, and the notification
+// templates.
 
-import { promqlString } from "../../dsl/promql.js";
 import { ALERTMANAGER_DIR, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL } from "../../model/conventions.js";
 import { byText } from "../../model/order.js";
 import { buildRoutingTree, walkRoutes, type RouteNode } from "../../model/routing.js";
 import type { Matcher, Model, Receiver, Team, TimeInterval } from "../../model/schema.js";
 import { GENERATED_HEADER, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
+import { withSubject } from "../../diagnostics/subject.js";
 import { receiverConfig } from "./receivers.js";
 import { NOTIFICATION_TEMPLATE, TEMPLATE_FILE } from "./templates.js";
 
@@ -16,17 +17,17 @@ export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
   const objects: GeneratedObject[] = [];
   const file = ALERTMANAGER_FILE;
   const tree = buildRoutingTree(model);
-  walkRoutes(tree, (node) => objects.push({ id: node.id, kind: "route", name: node.id, file, span: node.span, content: routeObject(node, false) }));
+  walkRoutes(tree, (node) => objects.push({ id: node.id, kind: "route", name: node.id, file, span: node.span, content: withSubject(node.id, node.span, () => routeObject(node, false)) }));
 
   const receivers = model.teams.flatMap((team: Team) => team.receivers).sort((a, b) => byText(a.id, b.id));
   const receiverObjects = receivers.map((r: Receiver) => {
-    const content = receiverConfig(r);
+    const content = withSubject(`receiver ${r.id}`, r.span, () => receiverConfig(r));
     objects.push({ id: `receiver/${r.id}`, kind: "receiver", name: r.id, file, span: r.span, content });
     return content;
   });
 
   const inhibitions = model.policy.inhibitLowerSeverities
-    ? model.teams.flatMap((team) => lowerSeverityInhibitions(team, identityLabels(model, team)))
+    ? model.teams.flatMap((team) => withSubject(`team ${team.name}`, team.span, () => lowerSeverityInhibitions(team, identityLabels(model, team))))
     : [];
   for (const { id, team, rule } of inhibitions) {
     objects.push({ id, kind: "inhibit-rule", name: id, file, span: team.span, content: rule });
@@ -35,10 +36,14 @@ export function generateAlertmanagerConfig(model: Model): GeneratorOutput {
   for (const rule of sloInhibition) {
     objects.push({ id: "inhibit/slo/page-silences-ticket", kind: "inhibit-rule", name: "slo-page-silences-ticket", file, span: model.span, content: rule });
   }
-  const inhibitRules = [...inhibitions.map((i) => i.rule), ...sloInhibition];
+  const declared = model.teams.flatMap((team) => withSubject(`team ${team.name}`, team.span, () => declaredInhibitions(team)));
+  for (const { id, team, rule } of declared) {
+    objects.push({ id, kind: "inhibit-rule", name: id, file, span: team.span, content: rule });
+  }
+  const inhibitRules = [...inhibitions.map((i) => i.rule), ...sloInhibition, ...declared.map((i) => i.rule)];
 
   const intervals = [...model.timeIntervals].sort((a, b) => byText(a.name, b.name)).map((interval) => {
-    const content = timeIntervalObject(interval);
+    const content = withSubject(`time interval ${interval.name}`, interval.span, () => timeIntervalObject(interval));
     objects.push({ id: `time-interval/${interval.name}`, kind: "time-interval", name: interval.name, file, span: interval.span, content });
     return content;
   });
@@ -75,9 +80,25 @@ function routeObject(node: RouteNode, deep: boolean): Record<string, unknown> {
   };
 }
 
-/** Alertmanager matcher syntax: label, operator, double-quoted value with Go escapes. */
+const CLASSIC_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * Alertmanager matcher syntax: label, operator, double-quoted value. A label name outside
+ * [a-zA-Z_][a-zA-Z0-9_]* is quoted, the only spelling the UTF-8 parser of Alertmanager 0.27 or
+ * later reads; older releases cannot read such a name at all, and MON131 rejects those targets.
+ */
 export function matcherText(m: Matcher): string {
-  return `${m.label}${m.op}${promqlString(m.value)}`;
+  const label = CLASSIC_LABEL.test(m.label) ? m.label : matcherString(m.label);
+  return `${label}${m.op}${matcherString(m.value)}`;
+}
+
+/**
+ * Only \\, \" and \n are escaped. The classic parser (before 0.27, and still the reading that
+ * wins in 0.27+'s default fallback mode when the two parsers disagree) takes any other escape,
+ * such as \t, literally; both parsers take unescaped characters as they are.
+ */
+function matcherString(value: string): string {
+  return `"${value.replace(/[\\"\n]/g, (ch) => (ch === "\n" ? "\\n" : `\\${ch}`))}"`;
 }
 
 const LOWER = { P0: ["P1", "P2", "P3"], P1: ["P2", "P3"] } as const;
@@ -107,6 +128,20 @@ function lowerSeverityInhibitions(team: Team, equal: readonly string[]) {
       source_matchers: [teamMatcher, matcherText({ label: SEVERITY_LABEL, op: "=", value: severity })],
       target_matchers: [teamMatcher, matcherText({ label: SEVERITY_LABEL, op: "=~", value: LOWER[severity].join("|") })],
       equal: [...equal],
+    },
+  }));
+}
+
+/** The team's own inhibit rules in declared order, each scoped to the team on both sides. */
+function declaredInhibitions(team: Team) {
+  const teamMatcher = { label: TEAM_LABEL, op: "=" as const, value: team.name };
+  return team.inhibit.map((rule, index) => ({
+    id: `inhibit/${team.name}/custom-${index + 1}`,
+    team,
+    rule: {
+      source_matchers: [teamMatcher, ...rule.source].map(matcherText),
+      target_matchers: [teamMatcher, ...rule.target].map(matcherText),
+      ...(rule.equal.length > 0 ? { equal: [...new Set(rule.equal)].sort(byText) } : {}),
     },
   }));
 }

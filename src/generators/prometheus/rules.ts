@@ -3,11 +3,12 @@
 
 import { formatNumber } from "../../dsl/promql.js";
 import { alertGroupName, recordingGroupName, ruleFileName } from "../../model/conventions.js";
-import { needsParentheses } from "../../model/promql.js";
+import { needsParentheses } from "../../model/promql/syntax.js";
 import type { Alert, AlertRule, Model, Recording, Service } from "../../model/schema.js";
 import { byText } from "../../model/order.js";
 import { sloRuleGroups } from "./slo/index.js";
 import { GENERATED_HEADER, type Artifact, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
+import { withSubject } from "../../diagnostics/subject.js";
 
 export function generatePrometheusRules(model: Model): GeneratorOutput {
   const artifacts: Artifact[] = [];
@@ -16,21 +17,21 @@ export function generatePrometheusRules(model: Model): GeneratorOutput {
     const file = ruleFileName(service.name);
     const groups: unknown[] = [];
     if (service.recordings.length > 0) {
-      groups.push(group(recordingGroupName(service.name), service, service.recordings.map((r) => {
+      groups.push(group(recordingGroupName(service.name), service, service.recordings.map((r) => withSubject(`recording rule ${r.name}`, r.span, () => {
         const rule = recordingRule(r);
         objects.push({ id: r.id, kind: "recording", name: r.name, file, span: r.span, content: rule });
         return rule;
-      })));
+      }))));
     }
     if (service.alerts.length > 0) {
-      groups.push(group(alertGroupName(service.name), service, service.alerts.flatMap((alert) => alert.rules.map((r) => {
+      groups.push(group(alertGroupName(service.name), service, service.alerts.flatMap((alert) => withSubject(`alert ${service.name}/${alert.name}`, alert.span, () => alert.rules.map((r) => {
         const rule = alertingRule(alert, r);
         objects.push({ id: r.id, kind: "alert", name: alert.name, file, span: alert.span, content: rule });
         return rule;
-      }))));
+      })))));
     }
     for (const slo of service.slos) {
-      for (const sloGroup of sloRuleGroups(slo).groups) {
+      for (const sloGroup of withSubject(`slo ${slo.id}`, slo.span, () => sloRuleGroups(slo)).groups) {
         groups.push(sloGroup);
         for (const rule of sloGroup.rules) {
           const name = String(rule.alert ?? rule.record);
@@ -46,8 +47,16 @@ export function generatePrometheusRules(model: Model): GeneratorOutput {
   return { artifacts, objects };
 }
 
+/** Prometheus' key order: name, interval, query_offset, limit, labels, rules. */
 function group(name: string, service: Service, rules: unknown[]) {
-  return { name, ...(service.interval ? { interval: service.interval } : {}), rules };
+  return {
+    name,
+    ...(service.interval ? { interval: service.interval } : {}),
+    ...(service.queryOffset ? { query_offset: service.queryOffset } : {}),
+    ...(service.limit !== undefined ? { limit: service.limit } : {}),
+    ...(service.groupLabels && Object.keys(service.groupLabels).length > 0 ? { labels: service.groupLabels } : {}),
+    rules,
+  };
 }
 
 function recordingRule(recording: Recording) {

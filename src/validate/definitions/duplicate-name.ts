@@ -12,8 +12,8 @@ interface Named {
 
 /**
  * Two services, teams, receivers or time intervals with one name; two recording rules with one name
- * and the same static labels; one alert name twice in a service; one metric name declared twice
- * with different definitions.
+ * and the same static labels; one alert name twice in a service; two SLOs with one id
+ * (`<service>-<slo>`); one metric name declared twice with different definitions.
  */
 export const duplicateName: Check = {
   code: "MON101",
@@ -51,6 +51,10 @@ export const duplicateName: Check = {
           what: `recording rule "${recording.name}"${labels ? ` with labels {${labels}}` : ""}`,
           span: recording.span,
         });
+      }
+      // The id labels every SLO series (sloth_id), so "a"/"b-c" and "a-b"/"c" collide like receivers.
+      for (const slo of service.slos) {
+        entries.push({ key: `slo:${slo.id}`, what: `SLO "${slo.name}" of service "${service.name}" (id "${slo.id}")`, span: slo.span });
       }
     }
     const metrics = model.services.flatMap((s) => s.metrics);

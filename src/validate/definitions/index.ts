@@ -14,6 +14,10 @@ import { contradictingSeverities } from "./contradicting-severities.js";
 import { unsafeOutputName } from "./unsafe-output-name.js";
 import { targetVersion } from "./target-version.js";
 import { invalidDuration } from "./invalid-duration.js";
+import { duplicateRule } from "./duplicate-rule.js";
+import { recordClashesMetric } from "./record-clashes-metric.js";
+import { ruleFeatureVersion } from "./rule-feature-version.js";
+import { alertmanagerFeatureVersion } from "./alertmanager-feature-version.js";
 
 export const DEFINITIONS_CHECKS: readonly Check[] = [
   invalidDefinition,
@@ -29,4 +33,8 @@ export const DEFINITIONS_CHECKS: readonly Check[] = [
   unsafeOutputName,
   targetVersion,
   invalidDuration,
+  duplicateRule,
+  recordClashesMetric,
+  ruleFeatureVersion,
+  alertmanagerFeatureVersion,
 ];

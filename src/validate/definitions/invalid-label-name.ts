@@ -5,8 +5,8 @@ import { LABEL_NAME } from "./names.js";
 
 /**
  * Label names outside [a-zA-Z_][a-zA-Z0-9_]*, or starting with "__" (reserved for Prometheus), on
- * metrics, alerts, recording rules, services, matchers and group_by lists. A group_by list that is
- * exactly ["..."] is Alertmanager's "group by all labels" and is accepted.
+ * metrics, alerts, recording rules, services, matchers and group_by lists. "..." in group_by is
+ * Alertmanager's "group by all labels"; mixing it with other labels is MON310's finding.
  */
 export const invalidLabelName: Check = {
   code: "MON104",
@@ -34,8 +34,7 @@ export const invalidLabelName: Check = {
       }
       for (const recording of service.recordings) for (const label of Object.keys(recording.labels)) check(label, `recording rule "${recording.name}"`, recording.span);
     }
-    // Alertmanager reads group_by: ["..."] (alone) as "group by all labels".
-    const groupLabels = (list: readonly string[] | undefined) => (list?.length === 1 && list[0] === "..." ? [] : list ?? []);
+    const groupLabels = (list: readonly string[] | undefined) => (list ?? []).filter((label) => label !== "...");
     for (const team of model.teams) {
       for (const label of groupLabels(team.groupBy)) check(label, `team "${team.name}" group_by`, team.span);
       for (const route of team.routes) {

@@ -2,7 +2,13 @@
 
 import type { Check } from "../check.js";
 import { missingRunbook } from "./missing-runbook.js";
+import { lowTrafficSlo } from "./low-traffic-slo.js";
+import { largeRuleGroup } from "./large-rule-group.js";
+import { slowEvaluationInterval } from "./slow-evaluation-interval.js";
 
 export const POLICY_CHECKS: readonly Check[] = [
   missingRunbook,
+  lowTrafficSlo,
+  largeRuleGroup,
+  slowEvaluationInterval,
 ];

@@ -2,7 +2,15 @@
 
 import type { Check } from "../check.js";
 import { inlineSecret } from "./inline-secret.js";
+import { missingField } from "./missing-field.js";
+import { fileAndInline } from "./file-and-inline.js";
+import { templateSyntax } from "./template-syntax.js";
+import { untemplatedField } from "./untemplated-field.js";
 
 export const RECEIVERS_CHECKS: readonly Check[] = [
   inlineSecret,
+  missingField,
+  fileAndInline,
+  templateSyntax,
+  untemplatedField,
 ];

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Span } from "../../model/schema.js";
-import { atLeast, parseVersion } from "../definitions/target-version.js";
+import { atLeast, parseVersion } from "../../model/target-features.js";
 import { report, type Check } from "../check.js";
 
 /** `le="1"` (an integer bucket boundary written without a decimal point) in a matcher. */

@@ -1,10 +1,11 @@
 import { formatNumber } from "../../dsl/promql.js";
 import { report, type Check } from "../check.js";
+import { objectiveProblem } from "./objective.js";
 
 /**
  * A tier fires when the error ratio exceeds factor × budget. When that product is 1 or more, the
  * error ratio (at most 1) can never exceed it: with the 14.4 page tier, any objective at or below
- * about 93.06% makes the page silent forever.
+ * about 93.06% makes the page silent forever. Objectives that MON401 rejects are skipped.
  */
 export const tierNeverFires: Check = {
   code: "MON402",
@@ -13,7 +14,8 @@ export const tierNeverFires: Check = {
   summary: "a burn-rate tier whose threshold (factor × budget) is at least 1, so it can never fire",
   run: ({ model }) =>
     model.services.flatMap((s) => s.slos).flatMap((slo) => {
-      if (slo.objective === undefined) return [];
+      // An objective out of range is MON401's; every tier would be reported here too.
+      if (slo.objective === undefined || objectiveProblem(slo)) return [];
       const budget = 1 - slo.objective;
       return [...(slo.page?.tiers ?? []), ...(slo.ticket?.tiers ?? [])]
         .filter((tier) => tier.factor * budget >= 1)

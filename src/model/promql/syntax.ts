@@ -41,7 +41,8 @@ export function needsParentheses(expr: string): boolean {
 const parenthesesCache = new Map<string, boolean>();
 
 function hasLooseTopOperator(expr: string): boolean {
-  const top = parser.parse(expr).topNode.firstChild;
+  let top = parser.parse(expr).topNode.firstChild;
+  while (top && top.name === "LineComment") top = top.nextSibling;
   if (!top || top.name !== "BinaryExpr") return false;
   for (let child = top.firstChild; child; child = child.nextSibling) {
     if (LOOSE_OPERATORS.has(child.name)) return true;

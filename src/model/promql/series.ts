@@ -1,0 +1,57 @@
+// What moncc knows about each series name: its kind and labels, from the typed metric
+// declarations and the project's recording rules. This is what turns pint's "online" checks
+// (is this a counter? does this label exist?) into static ones.
+
+import type { Metric, Model } from "../schema.js";
+
+export type SeriesKind = "counter" | "gauge" | "recorded";
+
+export interface SeriesInfo {
+  readonly name: string;
+  readonly kind: SeriesKind;
+  /** Labels of the series itself, without target labels; undefined when unknown. */
+  readonly labels: readonly string[] | undefined;
+  /** For messages: "gauge process_resident_memory_bytes", "histogram x (bucket series)". */
+  readonly declaredAs: string;
+  /** Set on a histogram's `_bucket` series. */
+  readonly bucketOf?: string;
+  /** Set when the name is a classic histogram's or summary's family name. */
+  readonly familyOf?: Metric;
+}
+
+export interface SeriesCatalog {
+  lookup(name: string): SeriesInfo | undefined;
+  /** Labels the scrape adds to every scraped series (job, instance). */
+  readonly targetLabels: readonly string[];
+  /** Seconds. */
+  readonly scrapeInterval: number;
+}
+
+/** Declared series by name. Recording rules are added by the caller with their inferred labels. */
+export function declaredSeries(model: Model): Map<string, SeriesInfo> {
+  const series = new Map<string, SeriesInfo>();
+  const add = (info: SeriesInfo) => { if (!series.has(info.name)) series.set(info.name, info); };
+  for (const service of model.services) {
+    for (const metric of service.metrics) {
+      const labels = metric.labels;
+      switch (metric.kind) {
+        case "counter":
+        case "gauge":
+          add({ name: metric.name, kind: metric.kind, labels, declaredAs: `${metric.kind} ${metric.name}` });
+          break;
+        case "histogram":
+          add({ name: `${metric.name}_bucket`, kind: "counter", labels: [...labels, "le"], declaredAs: `histogram ${metric.name} (bucket series)`, bucketOf: metric.name });
+          add({ name: `${metric.name}_sum`, kind: "counter", labels, declaredAs: `histogram ${metric.name} (sum series)` });
+          add({ name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `histogram ${metric.name} (count series)` });
+          add({ name: metric.name, kind: "gauge", labels: undefined, declaredAs: `histogram ${metric.name}`, familyOf: metric });
+          break;
+        case "summary":
+          add({ name: metric.name, kind: "gauge", labels: [...labels, "quantile"], declaredAs: `summary ${metric.name} (quantile series)` });
+          add({ name: `${metric.name}_sum`, kind: "counter", labels, declaredAs: `summary ${metric.name} (sum series)` });
+          add({ name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `summary ${metric.name} (count series)` });
+          break;
+      }
+    }
+  }
+  return series;
+}

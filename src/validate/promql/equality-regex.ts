@@ -1,0 +1,34 @@
+import { walk } from "../../model/promql/tree.js";
+import { expressionCheck, type Finding } from "./expressions.js";
+
+/** Glob or regex syntax in a value that is compared literally: `*`, `.*`, `5..`, `a|b`, `[0-9]`. */
+const PATTERN_LIKE = /^\*|\*$|\.\*|\.\+|\.\.|\.\{\d|\w\|\w|\[[^\]]+\]/;
+
+/**
+ * ◆ `alertname="*"` or `job="api.*"`: an equality matcher compares literally, so a glob or regex
+ * in it matches nothing (or, with `!=`, everything). PromQL accepts it without complaint.
+ */
+export const equalityRegex = expressionCheck({
+  code: "MON206",
+  name: "promql/equality-regex",
+  severity: "warning",
+  silenceable: true,
+  summary: "◆ an equality matcher whose value looks like a glob or regex",
+  inspect: ({ tree }) => {
+    if (!tree) return [];
+    const out: Finding[] = [];
+    for (const node of walk(tree)) {
+      if (node.kind !== "selector") continue;
+      for (const matcher of node.matchers) {
+        if ((matcher.op !== "=" && matcher.op !== "!=") || !PATTERN_LIKE.test(matcher.value)) continue;
+        const regexOp = matcher.op === "=" ? "=~" : "!~";
+        out.push({
+          message: `matcher ${matcher.label}${matcher.op}${JSON.stringify(matcher.value)} compares literally, but the value looks like a pattern`,
+          hint: `to match a pattern write ${matcher.label}${regexOp}${JSON.stringify(matcher.value === "*" ? ".*" : matcher.value)}; if the value really contains these characters, ignore this warning`,
+          at: matcher.from,
+        });
+      }
+    }
+    return out;
+  },
+});
