@@ -12,39 +12,67 @@ const KEYWORDS = new Set([
 ]);
 
 export function shapeOf(expr: string): string {
-  let out = "";
+  const parts: string[] = [];
+  let copied = 0; // expr[copied..i) is copied unchanged when the next replacement is made
+  const replace = (from: number, to: number, text: string) => {
+    parts.push(expr.slice(copied, from), text);
+    copied = to;
+  };
   let i = 0;
   while (i < expr.length) {
-    const c = expr[i];
-    if (c === "#") {
+    const c = expr.charCodeAt(i);
+    if (c === HASH) {
       const end = expr.indexOf("\n", i);
       const stop = end < 0 ? expr.length : end;
-      out += " ".repeat(stop - i);
+      replace(i, stop, " ".repeat(stop - i));
       i = stop;
-    } else if (c === '"' || c === "'" || c === "`") {
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE || c === BACKTICK) {
       let j = i + 1;
-      while (j < expr.length && expr[j] !== c && (c === "`" || expr[j] !== "\n")) j += c !== "`" && expr[j] === "\\" ? 2 : 1;
-      if (j >= expr.length || expr[j] !== c) return expr; // unterminated: let the parser report it
-      out += c + "x".repeat(j - i - 1) + c;
+      while (j < expr.length && expr.charCodeAt(j) !== c && (c === BACKTICK || expr.charCodeAt(j) !== NEWLINE)) {
+        j += c !== BACKTICK && expr.charCodeAt(j) === BACKSLASH ? 2 : 1;
+      }
+      if (j >= expr.length || expr.charCodeAt(j) !== c) return expr; // unterminated: let the parser report it
+      replace(i + 1, j, "x".repeat(j - i - 1));
       i = j + 1;
-    } else if (/[0-9.]/.test(c)) {
+    } else if (isDigit(c) || c === DOT) {
       // Numbers and durations (1e3, 0x1f, 5m30s) stay as written.
+      i += 1;
+      while (i < expr.length && (isWordChar(expr.charCodeAt(i)) || expr.charCodeAt(i) === DOT)) i++;
+    } else if (isWordStart(c)) {
+      // Names may contain colons but are not taken to start with one: `[10m:1m]` is a subquery step.
       let j = i + 1;
-      while (j < expr.length && /[0-9a-zA-Z._]/.test(expr[j])) j++;
-      out += expr.slice(i, j);
-      i = j;
-    } else if (/[a-zA-Z_:]/.test(c)) {
-      let j = i + 1;
-      while (j < expr.length && /[a-zA-Z0-9_:]/.test(expr[j])) j++;
+      while (j < expr.length && (isWordChar(expr.charCodeAt(j)) || expr.charCodeAt(j) === COLON)) j++;
       const word = expr.slice(i, j);
-      const isCall = /^\s*\(/.test(expr.slice(j, j + 64));
-      const keep = isCall || KEYWORDS.has(word.toLowerCase()) || word.startsWith("__");
-      out += keep ? word : "m" + "_".repeat(word.length - 1);
+      const keep = isCall(expr, j) || KEYWORDS.has(word.toLowerCase()) || word.startsWith("__");
+      // Colons stay where they are: a colon in a label name is a syntax error the shape must keep.
+      if (!keep) replace(i, j, "m" + word.slice(1).replace(/[^:]/g, "_"));
       i = j;
     } else {
-      out += c;
       i += 1;
     }
   }
-  return out;
+  if (copied === 0) return expr;
+  parts.push(expr.slice(copied));
+  return parts.join("");
+}
+
+const HASH = 35, DOUBLE_QUOTE = 34, SINGLE_QUOTE = 39, BACKTICK = 96, NEWLINE = 10, BACKSLASH = 92, DOT = 46, COLON = 58;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || isDigit(c);
+}
+
+/** An identifier followed by `(` (after spaces) names a function or aggregation. */
+function isCall(expr: string, from: number): boolean {
+  let i = from;
+  while (i < expr.length && (expr[i] === " " || expr[i] === "\t" || expr[i] === "\n" || expr[i] === "\r")) i++;
+  return expr[i] === "(";
 }

@@ -5,6 +5,7 @@
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
 import { parseDuration } from "../../dsl/promql.js";
+import { shapeOf } from "./shape.js";
 import { unquote } from "./strings.js";
 
 export interface Position {
@@ -68,13 +69,26 @@ export function syntaxTree(expr: string): PromqlNode | undefined {
 const treeCache = new Map<string, { tree: PromqlNode | undefined }>();
 
 function buildTree(expr: string): PromqlNode | undefined {
-  const tree = parser.parse(expr);
-  let broken = false;
-  tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; return !broken; } });
-  if (broken) return undefined;
-  const top = children(tree.topNode)[0];
+  // Parse the expression's shape (./shape.ts): same structure and offsets, shared by every
+  // expression that differs only in names and strings. Names and values are read from `expr`.
+  const top = shapeTop(shapeOf(expr));
   return top ? convert(top, expr) : undefined;
 }
+
+/** The first expression node of a shape's lezer tree; null when the shape has syntax errors. */
+function shapeTop(shape: string): SyntaxNode | null {
+  let top = shapeCache.get(shape);
+  if (top === undefined) {
+    const tree = parser.parse(shape);
+    let broken = false;
+    tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; return !broken; } });
+    top = broken ? null : children(tree.topNode)[0] ?? null;
+    shapeCache.set(shape, top);
+  }
+  return top;
+}
+
+const shapeCache = new Map<string, SyntaxNode | null>();
 
 /** Direct children of a lezer node, without `# comments` (skipped tokens that still get a node). */
 function children(node: SyntaxNode): SyntaxNode[] {
@@ -296,4 +310,9 @@ export function selectorOf(node: PromqlNode): NodeOf<"selector"> | undefined {
   if (inner.kind === "selector") return inner;
   if (inner.kind === "matrix") return selectorOf(inner.selector);
   return undefined;
+}
+
+/** Every label matcher of every selector in the tree. */
+export function* matchersOf(node: PromqlNode): Generator<LabelMatcher> {
+  for (const inner of walk(node)) if (inner.kind === "selector") yield* inner.matchers;
 }

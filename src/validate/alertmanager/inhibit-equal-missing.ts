@@ -16,6 +16,7 @@ export const inhibitEqualMissing: Check = {
   run: ({ model }) => {
     const out: Diagnostic[] = [];
     for (const team of model.teams) {
+      if (team.inhibit.length === 0) continue;
       const alerts = teamAlerts(model, team);
       const declared = teamInhibitions(model, team).filter((rule) => rule.declared);
       for (const rule of declared) {
@@ -23,7 +24,7 @@ export const inhibitEqualMissing: Check = {
         const targets = alerts.filter((a) => matchesAll(rule.target, a.labels));
         if (sources.length === 0 || targets.length === 0) continue;
         for (const label of rule.equal) {
-          const lacking = (side: InhibitedAlert[]) => side.every((a) => a.dynamicLabels !== undefined && !a.dynamicLabels.includes(label) && a.labels[label] === undefined);
+          const lacking = (side: readonly InhibitedAlert[]) => side.every((a) => a.dynamicLabels !== undefined && !a.dynamicLabels.includes(label) && a.labels[label] === undefined);
           const sourcesLack = lacking(sources);
           const targetsLack = lacking(targets);
           if (!sourcesLack && !targetsLack) continue;

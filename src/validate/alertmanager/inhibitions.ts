@@ -47,12 +47,23 @@ export function teamInhibitions(model: Model, team: Team): Inhibition[] {
   return [...own, ...declared];
 }
 
-export function teamAlerts(model: Model, team: Team): InhibitedAlert[] {
-  const queryLabels = queryLabelsOf(model);
-  return [...routedAlerts(model)]
-    .filter((alert) => alert.owner === team.name)
-    .map((alert) => ({ ...alert, labels: { ...alert.labels, alertname: alert.alertname }, dynamicLabels: queryLabels(alert) }));
+export function teamAlerts(model: Model, team: Team): readonly InhibitedAlert[] {
+  let byTeam = alertsByTeam.get(model);
+  if (!byTeam) {
+    // Built once per model: every team's checks would otherwise walk every alert of the project.
+    byTeam = new Map();
+    const queryLabels = queryLabelsOf(model);
+    for (const alert of routedAlerts(model)) {
+      const list = byTeam.get(alert.owner) ?? [];
+      list.push({ ...alert, labels: { ...alert.labels, alertname: alert.alertname }, dynamicLabels: queryLabels(alert) });
+      byTeam.set(alert.owner, list);
+    }
+    alertsByTeam.set(model, byTeam);
+  }
+  return byTeam.get(team.name) ?? [];
 }
+
+const alertsByTeam = new WeakMap<Model, Map<string, InhibitedAlert[]>>();
 
 /** `name P1` for messages. */
 export const alertTitle = (alert: RoutedAlert) => `"${alert.name}" ${alert.severity}`;

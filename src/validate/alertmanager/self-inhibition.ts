@@ -16,6 +16,7 @@ export const selfInhibition: Check = {
   run: ({ model }) => {
     const out: Diagnostic[] = [];
     for (const team of model.teams) {
+      if (team.inhibit.length === 0) continue;
       const alerts = teamAlerts(model, team);
       for (const rule of teamInhibitions(model, team).filter((r) => r.declared)) {
         const both = alerts.filter((a) => matchesAll(rule.source, a.labels) && matchesAll(rule.target, a.labels));

@@ -1,5 +1,5 @@
-import { walk } from "../../model/promql/tree.js";
-import { expressionCheck, type Finding } from "./expressions.js";
+import { matchersOf } from "../../model/promql/tree.js";
+import { expressionCheck } from "./expressions.js";
 
 /** Glob or regex syntax in a value that is compared literally: `*`, `.*`, `5..`, `a|b`, `[0-9]`. */
 const PATTERN_LIKE = /^\*|\*$|\.\*|\.\+|\.\.|\.\{\d|\w\|\w|\[[^\]]+\]/;
@@ -16,19 +16,12 @@ export const equalityRegex = expressionCheck({
   summary: "◆ an equality matcher whose value looks like a glob or regex",
   inspect: ({ tree }) => {
     if (!tree) return [];
-    const out: Finding[] = [];
-    for (const node of walk(tree)) {
-      if (node.kind !== "selector") continue;
-      for (const matcher of node.matchers) {
-        if ((matcher.op !== "=" && matcher.op !== "!=") || !PATTERN_LIKE.test(matcher.value)) continue;
-        const regexOp = matcher.op === "=" ? "=~" : "!~";
-        out.push({
-          message: `matcher ${matcher.label}${matcher.op}${JSON.stringify(matcher.value)} compares literally, but the value looks like a pattern`,
-          hint: `to match a pattern write ${matcher.label}${regexOp}${JSON.stringify(matcher.value === "*" ? ".*" : matcher.value)}; if the value really contains these characters, ignore this warning`,
-          at: matcher.from,
-        });
-      }
-    }
-    return out;
+    return [...matchersOf(tree)]
+      .filter((matcher) => (matcher.op === "=" || matcher.op === "!=") && PATTERN_LIKE.test(matcher.value))
+      .map((matcher) => ({
+        message: `matcher ${matcher.label}${matcher.op}${JSON.stringify(matcher.value)} compares literally, but the value looks like a pattern`,
+        hint: `to match a pattern write ${matcher.label}${matcher.op === "=" ? "=~" : "!~"}${JSON.stringify(matcher.value === "*" ? ".*" : matcher.value)}; if the value really contains these characters, silence this warning with ignore: { MON206: "why" }`,
+        at: matcher.from,
+      }));
   },
 });

@@ -132,7 +132,19 @@ export function expressionCheck(definition: Omit<ExpressionCheck, "run">): Expre
       const promql = promqlContext(context);
       const out: Diagnostic[] = [];
       for (const expression of promql.expressions) {
-        for (const finding of definition.inspect(expression, promql)) {
+        let findings: Finding[];
+        try {
+          findings = definition.inspect(expression, promql);
+        } catch (error) {
+          // A crash is a moncc bug; say which expression it was, and keep checking the others.
+          out.push({
+            code: "MON900", severity: "error", span: expression.span, subject: expression.subject,
+            message: `internal error in check ${definition.code} (${definition.name}) on ${expression.subject}: ${error instanceof Error ? error.message : String(error)}`,
+            hint: "this is a moncc bug; run with --debug and report it with the expression",
+          });
+          continue;
+        }
+        for (const finding of findings) {
           out.push({
             code: definition.code, severity: definition.severity,
             message: `${expression.subject}: ${finding.message}`,

@@ -1,5 +1,6 @@
 // moncc lints its own output: a generated rule that does not parse or type-check is a MON900 bug
-// report at its definition, never a rule file shipped to Prometheus.
+// report at its definition, never a rule file shipped to Prometheus. A PromQL check that crashes is
+// reported the same way, naming the expression, instead of stopping the build with a stack trace.
 
 import { describe, expect, it } from "vitest";
 import type { GeneratedObject } from "../../src/generators/artifact.js";
@@ -30,5 +31,28 @@ describe("checkGeneratedExpressions", () => {
       expect(checkGeneratedExpressions(objects)).toEqual([]);
     }
     expect(checkGeneratedExpressions([rule("holt_winters(x[1h], 0.5, 0.5) > 1")])).toEqual([]);
+  });
+});
+
+describe("a PromQL check that throws", () => {
+  it("becomes MON900 naming the expression, and the other expressions are still checked", async () => {
+    const { expressionCheck } = await import("../../src/validate/promql/expressions.js");
+    const { buildRoutingTree } = await import("../../src/model/routing.js");
+    const result = await compile("examples/minimal", { validateOnly: true });
+    const model = result.model!;
+    let calls = 0;
+    const exploding = expressionCheck({
+      code: "MON299", name: "promql/exploding", severity: "error", summary: "test only",
+      inspect: () => {
+        calls += 1;
+        throw new Error("boom");
+      },
+    });
+    const found = exploding.run({ model, routes: buildRoutingTree(model), sources: result.sources });
+    expect(found.length).toBe(calls);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatchObject({ code: "MON900" });
+    expect(found[0].message).toMatch(/internal error in check MON299 \(promql\/exploding\) on (alert|slo|recording rule) .*: boom/);
+    expect(found[0].span?.file).toBe("moncc.config.ts");
   });
 });
