@@ -55,8 +55,13 @@ function bundleDiagnostic(message: Message, root: string): Diagnostic {
     severity: "error",
     message: message.text,
     span: location
-      ? { file: toPosix(path.relative(root, path.resolve(root, location.file))), line: location.line, column: location.column + 1 }
+      ? { file: toPosix(path.relative(root, path.resolve(root, location.file))), line: location.line, column: utf16Column(location.lineText, location.column) }
       : undefined,
     hint: message.notes.map((n) => n.text).join(" ") || "fix the TypeScript so esbuild can bundle it",
   };
+}
+
+/** esbuild counts columns in UTF-8 bytes; editors and code frames count characters. */
+function utf16Column(lineText: string, byteColumn: number): number {
+  return Buffer.from(lineText).subarray(0, byteColumn).toString().length + 1;
 }

@@ -12,6 +12,7 @@ import { parseTraffic } from "../dsl/slos.js";
 import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
 import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
 import type { SpanResolver } from "../load/source-map.js";
+import { toJsonValue, type JsonValue } from "./json-value.js";
 import { byText, sortedRecord } from "./order.js";
 import { normalizeSlo } from "./slo.js";
 import {
@@ -91,6 +92,12 @@ function within<T>(subject: string, span: Model["span"], work: () => T): T {
 
 type SpanOf = (site: CallSite | undefined) => Model["span"];
 
+/** Options go into alertmanager.yml as they are: JSON values only. An undefined option is not set. */
+function receiverOptions(options: Readonly<Record<string, unknown>>): Record<string, JsonValue> {
+  return Object.fromEntries(Object.entries(options ?? {}).filter(([, value]) => value !== undefined)
+    .map(([name, value]) => [name, toJsonValue(value, `option ${name}`)]));
+}
+
 function normalizeTimeInterval(interval: DslTimeInterval, span: SpanOf): TimeInterval {
   return {
     name: interval.name,
@@ -117,13 +124,15 @@ function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslT
     name: team.name,
     receivers: Object.keys(team.receivers ?? {}).sort(byText).map((key) => {
       const receiver = team.receivers[key];
+      const id = receiverName(team.name, key);
+      const receiverSpan = span(receiver.span) ?? teamSpan;
       return {
-        id: receiverName(team.name, key),
+        id,
         team: team.name,
         key,
         type: receiver.type,
-        options: { ...receiver.options },
-        span: span(receiver.span) ?? teamSpan,
+        options: within(`receiver ${id}`, receiverSpan, () => receiverOptions(receiver.options)),
+        span: receiverSpan,
       };
     }),
     escalation: (["P0", "P1", "P2", "P3"] as const).flatMap((severity) => {

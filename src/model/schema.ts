@@ -2,6 +2,7 @@
 // normalizer builds is validated against exactly what checks and generators rely on.
 
 import { z } from "zod";
+import { isJsonValue } from "./json-value.js";
 
 export const SpanSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() });
 export const OptionalSpan = SpanSchema.optional();
@@ -184,7 +185,8 @@ export const ReceiverSchema = z.object({
   team: z.string(),
   key: z.string(),
   type: z.enum(["slack", "pagerduty", "webhook", "email", "opsgenie"]),
-  options: z.record(z.string(), z.unknown()),
+  /** JSON values only (./json-value.ts): they are written into alertmanager.yml as they are. */
+  options: z.record(z.string(), z.unknown().refine(isJsonValue, "not a JSON value")),
   span: OptionalSpan,
 });
 

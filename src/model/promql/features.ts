@@ -46,6 +46,7 @@ export const VERSIONED_FUNCTIONS: Readonly<Record<string, VersionedFeature>> = {
 export const SYNTAX_FEATURES = {
   utf8Names: { what: "a quoted (UTF-8) metric or label name", since: "3.0", instead: "a name matching [a-zA-Z_:][a-zA-Z0-9_:]*" },
   durationArithmetic: { what: "duration arithmetic such as [5m * 2]", since: "3.4", flag: { name: "promql-duration-expr", until: "3.14" }, instead: "a literal duration" },
+  numbersAsDurations: { what: "a number written as a duration or a range written as a number, such as [300] or quantile(5m, x)", since: "3.0", instead: "a duration with a unit in ranges and offsets, and plain numbers elsewhere" },
   atModifier: { what: "the @ modifier", since: "2.33" },
   negativeOffset: { what: "a negative offset", since: "2.33" },
 } as const satisfies Record<string, VersionedFeature>;

@@ -4,9 +4,10 @@
 
 const UNSUPPORTED: readonly [RegExp, string][] = [
   [/\(\?<?[=!]/, "lookahead and lookbehind are not supported by RE2"],
-  [/\\[1-9]/, "backreferences are not supported by RE2"],
+  // An odd number of backslashes before a digit: `\\1` is an escaped backslash and a 1.
+  [/(?<!\\)(?:\\\\)*\\[1-9]/, "backreferences are not supported by RE2"],
   [/\(\?>/, "atomic groups are not supported by RE2"],
-  [/[*+?}]\+/, "possessive quantifiers are not supported by RE2"],
+  [/(?<!\\)[*+?}]\+/, "possessive quantifiers are not supported by RE2"],
 ];
 
 /** Why RE2 would reject `pattern`, or undefined when it is a valid RE2 expression. */

@@ -1,6 +1,7 @@
 // PromQL structure via the official lezer grammar: syntax errors, and whether an expression needs
 // parentheses before a comparison is appended to it.
 
+import type { SyntaxNode, Tree } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
 
 export interface SyntaxProblem {
@@ -10,9 +11,20 @@ export interface SyntaxProblem {
 }
 
 export function findSyntaxErrors(expr: string): SyntaxProblem[] {
+  return syntaxErrorsOf(parser.parse(expr), expr);
+}
+
+/** Error nodes, and what the grammar accepts but Prometheus does not: `sum()` without an argument. */
+export function syntaxErrorsOf(tree: Tree, expr: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  parser.parse(expr).iterate({
+  tree.iterate({
     enter(node) {
+      if (node.name === "AggregateExpr") {
+        const body = node.node.getChild("FunctionCallBody");
+        const op = node.node.getChild("AggregateOp");
+        const hasArgument = body ? [...childrenOf(body)].some((c) => c.name !== "LineComment") : false;
+        if (!hasArgument && op) problems.push({ offset: node.from, message: `${expr.slice(op.from, op.to)}() needs an expression to aggregate` });
+      }
       if (!node.type.isError) return;
       const near = expr.slice(node.from, Math.max(node.to, node.from + 12)).split("\n")[0];
       problems.push({
@@ -48,4 +60,8 @@ function hasLooseTopOperator(expr: string): boolean {
     if (LOOSE_OPERATORS.has(child.name)) return true;
   }
   return false;
+}
+
+function* childrenOf(node: SyntaxNode): Generator<SyntaxNode> {
+  for (let child = node.firstChild; child; child = child.nextSibling) yield child;
 }

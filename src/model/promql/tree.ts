@@ -6,6 +6,7 @@ import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
 import { parseDuration } from "../../dsl/promql.js";
 import { shapeOf } from "./shape.js";
+import { syntaxErrorsOf } from "./syntax.js";
 import { unquote } from "./strings.js";
 
 export interface Position {
@@ -27,6 +28,8 @@ export interface Duration extends Position {
   /** Seconds; undefined when the duration is an arithmetic expression. */
   readonly seconds: number | undefined;
   readonly arithmetic: boolean;
+  /** Written as a plain number of seconds, e.g. `[300]` (Prometheus 3). */
+  readonly unitless: boolean;
 }
 
 export interface Grouping extends Position {
@@ -51,7 +54,7 @@ export type PromqlNode =
   | (Position & { readonly kind: "paren"; readonly expr: PromqlNode })
   | (Position & { readonly kind: "offset"; readonly expr: PromqlNode; readonly offset: Duration; readonly negative: boolean })
   | (Position & { readonly kind: "at"; readonly expr: PromqlNode })
-  | (Position & { readonly kind: "number"; readonly value: number })
+  | (Position & { readonly kind: "number"; readonly value: number; /** Written as a duration, e.g. `5m` (Prometheus 3). */ readonly duration: boolean })
   | (Position & { readonly kind: "string"; readonly value: string });
 
 export type NodeOf<K extends PromqlNode["kind"]> = Extract<PromqlNode, { kind: K }>;
@@ -80,9 +83,7 @@ function shapeTop(shape: string): SyntaxNode | null {
   let top = shapeCache.get(shape);
   if (top === undefined) {
     const tree = parser.parse(shape);
-    let broken = false;
-    tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; return !broken; } });
-    top = broken ? null : children(tree.topNode)[0] ?? null;
+    top = syntaxErrorsOf(tree, shape).length > 0 ? null : children(tree.topNode)[0] ?? null;
     shapeCache.set(shape, top);
   }
   return top;
@@ -106,7 +107,7 @@ function convert(node: SyntaxNode, expr: string): PromqlNode {
     case "ParenExpr":
       return { kind: "paren", ...at, expr: convert(kids[0], expr) };
     case "NumberDurationLiteral":
-      return { kind: "number", ...at, value: numberValue(text(node)) };
+      return { kind: "number", ...at, value: numberValue(text(node)), duration: isDurationText(text(node)) };
     case "StringLiteral":
       return { kind: "string", ...at, value: unquote(text(node)) };
     case "VectorSelector":
@@ -222,13 +223,18 @@ function duration(node: SyntaxNode, expr: string): Duration {
   const inner = negative ? children(kids[1]) : kids;
   const literal = inner.length === 1 && inner[0].name.startsWith("NumberDurationLiteral");
   const seconds = literal ? durationSeconds(expr.slice(inner[0].from, inner[0].to)) : undefined;
-  return { from: node.from, to: node.to, seconds: seconds === undefined ? undefined : negative ? -seconds : seconds, arithmetic: !literal };
+  const unitless = literal && /^\d+(\.\d+)?$/.test(expr.slice(inner[0].from, inner[0].to));
+  return { from: node.from, to: node.to, seconds: seconds === undefined ? undefined : negative ? -seconds : seconds, arithmetic: !literal, unitless };
 }
 
 function durationSeconds(text: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   const ms = parseDuration(text);
   return ms === undefined ? undefined : ms / 1000;
+}
+
+function isDurationText(text: string): boolean {
+  return /^(\d+(ms|y|w|d|h|m|s))+$/.test(text);
 }
 
 function numberValue(text: string): number {

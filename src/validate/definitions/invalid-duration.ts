@@ -7,6 +7,9 @@ import { report, type Check } from "../check.js";
  * Durations (`for`, repeat and group timings, evaluation intervals) must be Prometheus durations
  * such as "90s", "5m" or "1h30m"; "1.5h" or "5 minutes" would be rejected when the config loads.
  */
+/** Go's time.Duration: 2^63 - 1 nanoseconds. */
+const MAX_DURATION_MS = 9_223_372_036_854;
+
 export const invalidDuration: Check = {
   code: "MON114",
   name: "definitions/invalid-duration",
@@ -20,10 +23,14 @@ export const invalidDuration: Check = {
       if (ms === undefined || (!allowZero && ms === 0)) {
         out.push(report(invalidDuration, `${where}: ${JSON.stringify(value)} is not a valid${allowZero ? "" : " non-zero"} duration`, span,
           'write an integer with a unit, largest unit first: "30s", "5m", "1h30m", "7d"'));
+      } else if (ms > MAX_DURATION_MS) {
+        out.push(report(invalidDuration, `${where}: ${JSON.stringify(value)} is longer than Prometheus and Alertmanager can represent (about 292 years)`, span,
+          "durations are 64-bit nanosecond counts; write a realistic duration"));
       }
     };
     for (const service of model.services) {
       check(service.interval, `service "${service.name}" interval`, service.span, false);
+      check(service.queryOffset, `service "${service.name}" queryOffset`, service.span);
       for (const alert of service.alerts) {
         for (const rule of alert.rules) {
           check(rule.for, `alert "${alert.name}" ${rule.severity} for`, alert.span);

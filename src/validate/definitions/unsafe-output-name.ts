@@ -14,8 +14,9 @@ export const unsafeOutputName: Check = {
   summary: "a name that would make an output path escape the output folder",
   run: ({ model }) =>
     model.services
-      .filter((s) => !SAFE_FILE_NAME.test(s.name) || s.name.includes(".."))
+      // 255 bytes is the common file-name limit; the name gets ".yml" (and the temp folder's prefix stays out of it).
+      .filter((s) => !SAFE_FILE_NAME.test(s.name) || s.name.includes("..") || `${s.name}.yml`.length > 255)
       .map((s) => report(unsafeOutputName, `service name ${JSON.stringify(s.name)} cannot be used as a file name`, s.span,
-        "service names become file names: use letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'",
+        "service names become file names: use letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..', at most 251 characters",
         `service ${s.name}`)),
 };

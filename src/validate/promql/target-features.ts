@@ -30,6 +30,10 @@ export const targetFeatures = expressionCheck({
       if (node.kind === "aggregate" && VERSIONED_FUNCTIONS[node.op]) check(VERSIONED_FUNCTIONS[node.op], node.from);
       if (node.kind === "selector" && (node.quotedName || node.matchers.some((m) => m.quotedLabel))) check(SYNTAX_FEATURES.utf8Names, node.from);
       if (node.kind === "matrix" && node.range.arithmetic) check(SYNTAX_FEATURES.durationArithmetic, node.range.from);
+      if (node.kind === "matrix" && node.range.unitless) check(SYNTAX_FEATURES.numbersAsDurations, node.range.from);
+      if (node.kind === "subquery" && (node.range.unitless || node.step?.unitless)) check(SYNTAX_FEATURES.numbersAsDurations, node.range.from);
+      if (node.kind === "offset" && node.offset.unitless) check(SYNTAX_FEATURES.numbersAsDurations, node.offset.from);
+      if (node.kind === "number" && node.duration) check(SYNTAX_FEATURES.numbersAsDurations, node.from);
       if (node.kind === "subquery" && (node.range.arithmetic || node.step?.arithmetic)) check(SYNTAX_FEATURES.durationArithmetic, node.range.from);
       if (node.kind === "offset") {
         if (node.offset.arithmetic && !node.negative) check(SYNTAX_FEATURES.durationArithmetic, node.offset.from);

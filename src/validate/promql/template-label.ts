@@ -1,6 +1,6 @@
 import { expressionCheck, type Finding } from "./expressions.js";
 
-/** `{{ $labels.model }}`, `{{ .Labels.model }}` and `{{ index $labels "model" }}`. */
+/** `{{ $labels.model }}`, `{{ .Labels.model }}` and `{{ index $labels "model" }}`, inside template actions only. */
 const LABEL_READS = [/\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)/g, /\.Labels\.([a-zA-Z_][a-zA-Z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
 
 /**
@@ -21,8 +21,9 @@ export const templateLabel = expressionCheck({
     const reported = new Set<string>();
     for (const rule of alert.rules) {
       for (const [key, text] of Object.entries(rule.annotations)) {
+        const actions = [...text.matchAll(/\{\{(.*?)\}\}/gs)].map((m) => m[1]).join("\n");
         for (const pattern of LABEL_READS) {
-          for (const match of text.matchAll(pattern)) {
+          for (const match of actions.matchAll(pattern)) {
             const label = match[1];
             if (result.names.has(label) || reported.has(`${key}/${label}`)) continue;
             reported.add(`${key}/${label}`);
