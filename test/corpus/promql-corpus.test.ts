@@ -16,7 +16,6 @@ const CORPUS = path.resolve(REPO, "..", "shared", "corpus", "rules");
 const SHORT_RANGE = "MON210: a [1m] rate-like range holds one sample at the assumed 1m scrape interval (the rule needs scrapes of 30s or less); promtool cannot know the interval";
 const SHORT_RANGE_30S = "MON210: as SHORT_RANGE; kube-prometheus scrapes every 30s, where [1m] holds exactly two samples";
 const COUNT_NEVER_ZERO = "MON216: count() returns no series rather than 0, so `count(...) == 0` never fires (a real bug; promtool does not evaluate values)";
-const HEARTBEAT = "MON216: vector(1) is a deliberate always-firing heartbeat (dead man's switch); moncc rejects every alert without series and has no way to declare one";
 
 /** Expressions promtool accepts and moncc rejects, each reviewed: key "file › rule name". */
 const REVIEWED = new Map<string, string>([
@@ -105,7 +104,6 @@ const REVIEWED = new Map<string, string>([
   ["awesome-prometheus-alerts/pgbouncer_spreaker-pgbouncer-exporter.yml › PgbouncerErrors", SHORT_RANGE],
   ["awesome-prometheus-alerts/postgresql_postgres-exporter.yml › PostgresqlDeadLocks", SHORT_RANGE],
   ["awesome-prometheus-alerts/postgresql_postgres-exporter.yml › PostgresqlLowXidConsumption", SHORT_RANGE],
-  ["awesome-prometheus-alerts/prometheus-self-monitoring_embedded-exporter.yml › PrometheusAlertmanagerE2eDeadManSwitch", HEARTBEAT],
   ["awesome-prometheus-alerts/prometheus-self-monitoring_embedded-exporter.yml › PrometheusTsdbCheckpointCreationFailures", SHORT_RANGE],
   ["awesome-prometheus-alerts/prometheus-self-monitoring_embedded-exporter.yml › PrometheusTsdbCheckpointDeletionFailures", SHORT_RANGE],
   ["awesome-prometheus-alerts/prometheus-self-monitoring_embedded-exporter.yml › PrometheusTsdbCompactionsFailed", SHORT_RANGE],
@@ -125,7 +123,6 @@ const REVIEWED = new Map<string, string>([
   ["awesome-prometheus-alerts/solr_embedded-exporter.yml › SolrUpdateErrors", SHORT_RANGE],
   ["awesome-prometheus-alerts/traefik_embedded-exporter-v1.yml › TraefikBackendDown", COUNT_NEVER_ZERO],
   ["awesome-prometheus-alerts/traefik_embedded-exporter-v2.yml › TraefikServiceDown", COUNT_NEVER_ZERO],
-  ["kube-prometheus/kubePrometheus-prometheusRule.yaml › Watchdog", HEARTBEAT],
   ["kube-prometheus/kubernetesControlPlane-prometheusRule.yaml › KubeAggregatedAPIErrors", SHORT_RANGE_30S],
 ]);
 

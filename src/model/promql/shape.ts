@@ -12,6 +12,18 @@ const KEYWORDS = new Set([
 ]);
 
 export function shapeOf(expr: string): string {
+  // Parsing, linting and the check of generated rules all ask for the same expressions' shapes.
+  let shape = shapes.get(expr);
+  if (shape === undefined) {
+    shape = computeShape(expr);
+    shapes.set(expr, shape);
+  }
+  return shape;
+}
+
+const shapes = new Map<string, string>();
+
+function computeShape(expr: string): string {
   const parts: string[] = [];
   let copied = 0; // expr[copied..i) is copied unchanged when the next replacement is made
   const replace = (from: number, to: number, text: string) => {

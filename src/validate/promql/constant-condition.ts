@@ -3,11 +3,12 @@ import { conditionOutcome, isComparison, valueRange, type ValueRange } from "../
 import { unwrap, walk, type PromqlNode } from "../../model/promql/tree.js";
 import type { Comparison } from "../../model/schema.js";
 import { expressionCheck, type Finding } from "./expressions.js";
+import { readsNoSeries } from "./no-series.js";
 
 /**
  * ◆ An alert whose condition cannot change: `rate(x[5m]) >= 0`, `(x > bool 1) < 2`, `count(x) > 0`
- * fire whenever the series exist; `rate(x[5m]) < 0` never fires; a query without any series is a
- * constant. promtool accepts them all.
+ * fire whenever the series exist; `rate(x[5m]) < 0` never fires. promtool accepts them all. A query
+ * without any series is MON219's finding.
  */
 export const constantCondition = expressionCheck({
   code: "MON216",
@@ -16,9 +17,7 @@ export const constantCondition = expressionCheck({
   summary: "◆ an alert that always fires or can never fire",
   inspect: ({ tree, alert, role }, { catalog }) => {
     if (!tree || role !== "alert") return [];
-    if (![...walk(tree)].some((n) => n.kind === "selector")) {
-      return [{ message: "the query reads no series, so its value is a constant and the alert either always or never fires", hint: "query a metric", at: tree.from }];
-    }
+    if (readsNoSeries(tree)) return [];
     const conditions = alert
       ? alert.rules.filter((r) => r.threshold.value !== undefined).map((r) => ({ label: `${r.severity} condition`, query: tree, op: r.op, value: r.threshold.value! }))
       : topComparison(tree);

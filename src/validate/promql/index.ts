@@ -9,6 +9,7 @@ import { histogramQuantile } from "./histogram-quantile.js";
 import { invalidRegex } from "./invalid-regex.js";
 import { labelReplace } from "./label-replace.js";
 import { missingLabel } from "./missing-label.js";
+import { noSeries } from "./no-series.js";
 import { rangeTooShort } from "./range-too-short.js";
 import { rateOfAggregation } from "./rate-of-aggregation.js";
 import { rawCounter } from "./raw-counter.js";
@@ -37,6 +38,7 @@ export const PROMQL_CHECKS: readonly Check[] = [
   templateInLabels,
   targetFeatures,
   constantCondition,
+  noSeries,
   absentWithoutFor,
   topkInAlert,
 ];

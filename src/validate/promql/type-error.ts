@@ -26,6 +26,13 @@ export const promqlTypeError = expressionCheck({
       problems.push({ message: "vector selector must contain at least one non-empty matcher", hint: hintFor("non-empty matcher"), at: node.from });
     }
     for (const node of walk(expression.tree)) {
+      const durations = node.kind === "matrix" ? [node.range] : node.kind === "subquery" ? [node.range, node.step] : node.kind === "offset" ? [node.offset] : [];
+      for (const duration of durations) {
+        if (duration?.seconds === undefined || Math.abs(duration.seconds) <= MAX_DURATION_SECONDS) continue;
+        problems.push({ message: "duration out of range: Prometheus durations are 64-bit nanosecond counts (about 292 years)", hint: "write a realistic duration", at: duration.from });
+      }
+    }
+    for (const node of walk(expression.tree)) {
       if (node.kind !== "offset" && node.kind !== "at") continue;
       const target = node.expr;
       if (target.kind === "selector" || target.kind === "matrix" || target.kind === "subquery" || target.kind === "offset" || target.kind === "at") continue;
@@ -39,6 +46,9 @@ export const promqlTypeError = expressionCheck({
     return problems;
   },
 });
+
+/** Go's time.Duration: 2^63 - 1 nanoseconds. */
+const MAX_DURATION_SECONDS = 9_223_372_036.854;
 
 function hintFor(message: string): string {
   if (message.includes("BOOL")) return "compare scalars with `bool` (e.g. `1 > bool 0`), or compare a vector instead";

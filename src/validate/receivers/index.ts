@@ -6,6 +6,7 @@ import { missingField } from "./missing-field.js";
 import { fileAndInline } from "./file-and-inline.js";
 import { templateSyntax } from "./template-syntax.js";
 import { untemplatedField } from "./untemplated-field.js";
+import { invalidField } from "./invalid-field.js";
 
 export const RECEIVERS_CHECKS: readonly Check[] = [
   inlineSecret,
@@ -13,4 +14,5 @@ export const RECEIVERS_CHECKS: readonly Check[] = [
   fileAndInline,
   templateSyntax,
   untemplatedField,
+  invalidField,
 ];
