@@ -85,6 +85,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     });
 
   (await import("./report-command.js")).registerReportCommand(program, io, (code) => (exitCode = code));
+  (await import("./backtest-command.js")).registerBacktestCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -17,5 +17,6 @@ export const NON_CHECK_RULES: readonly RuleDescriptor[] = [
   { code: "MON003", name: "load/missing-config", severity: "error", summary: "no moncc.config.ts, or it does not default-export project({...})" },
   { code: "MON005", name: "load/type-error", severity: "error", summary: "a TypeScript type error in the definitions (moncc check --typecheck)" },
   { code: "MON501", name: "import/sloth-spec", severity: "error", summary: "a Sloth spec file moncc cannot import" },
+  { code: "MON604", name: "policy/alert-budget", severity: "warning", summary: "a team whose estimated notifications per day, from moncc backtest, exceed its alertBudget" },
   { code: "MON900", name: "internal/error", severity: "error", summary: "a check or a generator threw: a moncc bug" },
 ];

@@ -7,7 +7,7 @@ export type { Severity, Comparison, SeveritySpec, SeverityLevel, ThresholdAlert,
 export { slack, pagerduty, webhook, email, opsgenie } from "./receivers.js";
 export type { Receiver, ReceiverType } from "./receivers.js";
 export { team, timeInterval } from "./teams.js";
-export type { Team, TimeInterval, EscalationStep, CustomRoute, InhibitRule, ReceiverRef } from "./teams.js";
+export type { Team, TimeInterval, EscalationStep, CustomRoute, InhibitRule, ReceiverRef, AlertBudget } from "./teams.js";
 export { service, project } from "./service.js";
 export { slo } from "./slos.js";
 export type { Slo, SloCommon, TierSpec, AlertGroupSpec, Objective, Traffic } from "./slos.js";

@@ -69,6 +69,12 @@ export interface TeamOptions<R extends Record<string, Receiver>> {
   readonly groupWait?: Duration;
   readonly groupInterval?: Duration;
   readonly repeat?: Duration;
+  /** Notifications per day the team accepts across its receivers; `moncc backtest` warns above it (MON604). */
+  readonly alertBudget?: AlertBudget;
+}
+
+export interface AlertBudget {
+  readonly perDay: number;
 }
 
 export interface ReceiverRef {

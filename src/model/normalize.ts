@@ -21,7 +21,7 @@ import {
 } from "./conventions.js";
 import {
   ProjectSchema, type Alert, type AlertRule, type Metric, type Model, type Problem, type QueryIR,
-  type Recording, type Service, type Team, type Threshold, type TimeInterval,
+  type Recording, type Service, type Span, type Team, type Threshold, type TimeInterval,
 } from "./schema.js";
 
 export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver): Model {
@@ -166,8 +166,18 @@ function normalizeTeam(team: dsl.Team<any>, span: SpanOf, intervalName: (v: DslT
     groupWait: team.groupWait,
     groupInterval: team.groupInterval,
     repeat: team.repeat,
+    alertBudget: alertBudget(team.alertBudget, subject, teamSpan, problems),
     span: teamSpan,
   };
+}
+
+function alertBudget(budget: dsl.AlertBudget | undefined, subject: string, teamSpan: Span | undefined, problems: Problem[]): Team["alertBudget"] {
+  if (budget === undefined) return undefined;
+  if (typeof budget.perDay !== "number" || !Number.isFinite(budget.perDay) || budget.perDay < 0) {
+    problems.push({ message: `alertBudget.perDay ${JSON.stringify(budget.perDay)} is not a number of notifications per day, 0 or more`, hint: "write alertBudget: { perDay: 20 }", subject, span: teamSpan });
+    return undefined;
+  }
+  return { perDay: budget.perDay };
 }
 
 function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): Service {

@@ -114,21 +114,31 @@ function anchored(source: string): RegExp {
  * (which only delay or mute, never re-route). Mirrors `amtool config routes test`.
  */
 export function routeAlert(root: RouteNode, labels: Readonly<Record<string, string>>): string[] {
-  const out: string[] = [];
-  const visit = (node: RouteNode, inherited: string): boolean => {
+  return deliveries(root, labels).map((d) => d.receiver);
+}
+
+/** Where an alert ends up, as Alertmanager routes it, with the repeat interval that route has or inherits. */
+export interface Delivery {
+  readonly receiver: string;
+  readonly repeatInterval: string | undefined;
+}
+
+export function deliveries(root: RouteNode, labels: Readonly<Record<string, string>>): Delivery[] {
+  const out: Delivery[] = [];
+  const visit = (node: RouteNode, inherited: Delivery): boolean => {
     if (!matchesAll(node.matchers, labels)) return false;
-    const receiver = node.receiver ?? inherited;
+    const here = { receiver: node.receiver ?? inherited.receiver, repeatInterval: node.repeatInterval ?? inherited.repeatInterval };
     let matchedChild = false;
     for (const child of node.routes) {
-      if (visit(child, receiver)) {
+      if (visit(child, here)) {
         matchedChild = true;
         if (!child.continue) break;
       }
     }
-    if (!matchedChild) out.push(receiver);
+    if (!matchedChild) out.push(here);
     return true;
   };
-  visit(root, root.receiver ?? "");
+  visit(root, { receiver: root.receiver ?? "", repeatInterval: root.repeatInterval });
   return out;
 }
 

@@ -227,6 +227,8 @@ export const TeamSchema = z.object({
   groupWait: z.string().optional(),
   groupInterval: z.string().optional(),
   repeat: z.string().optional(),
+  /** Notifications per day across the team's receivers, judged by `moncc backtest` (MON604). */
+  alertBudget: z.object({ perDay: z.number() }).optional(),
   span: OptionalSpan,
 });
 

@@ -15,7 +15,10 @@ interface ApiAnswer {
 
 export interface PrometheusClient {
   instant(query: string, time: number): Promise<{ metric: Record<string, string>; value: number }[]>;
+  /** A range query that must return at most one series. */
   range(query: string, start: number, end: number, step: number): Promise<[number, number][]>;
+  /** A range query returning every series. */
+  rangeAll(query: string, start: number, end: number, step: number): Promise<{ metric: Record<string, string>; values: [number, number][] }[]>;
 }
 
 export function prometheusClient(baseUrl: string, options: { timeoutMs?: number } = {}): PrometheusClient {
@@ -51,6 +54,10 @@ export function prometheusClient(baseUrl: string, options: { timeoutMs?: number 
     return answer.data;
   };
   const number = (text: string) => Number(text);
+  const rangeAll: PrometheusClient["rangeAll"] = async (query, start, end, step) => {
+    const data = await call("query_range", { query, start: String(start), end: String(end), step: String(step) });
+    return data.result.map((r) => ({ metric: r.metric, values: (r.values ?? []).map(([t, v]) => [t, number(v)] as [number, number]) }));
+  };
   return {
     async instant(query, time) {
       const data = await call("query", { query, time: String(time) });
@@ -58,10 +65,11 @@ export function prometheusClient(baseUrl: string, options: { timeoutMs?: number 
       return data.result.map((r) => ({ metric: r.metric, value: number(r.value![1]) }));
     },
     async range(query, start, end, step) {
-      const data = await call("query_range", { query, start: String(start), end: String(end), step: String(step) });
-      if (data.result.length > 1) throw new PrometheusError(`the query returned ${data.result.length} series where one was expected: ${query.replace(/\s+/g, " ")}`);
-      return (data.result[0]?.values ?? []).map(([t, v]) => [t, number(v)] as [number, number]);
+      const result = await rangeAll(query, start, end, step);
+      if (result.length > 1) throw new PrometheusError(`the query returned ${result.length} series where one was expected: ${query.replace(/\s+/g, " ")}`);
+      return result[0]?.values ?? [];
     },
+    rangeAll,
   };
 }
 

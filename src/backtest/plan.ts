@@ -1,0 +1,62 @@
+// Pure: what the backtest evaluates and where the notifications go, from the model. The alert
+// rules are taken from the Prometheus generator, so the backtest replays exactly what is deployed;
+// the routes from the model's routing tree, as the Alertmanager generator serializes it.
+
+import { parseDuration } from "../dsl/promql.js";
+import { generatePrometheusRules } from "../generators/prometheus/rules.js";
+import { buildRoutingTree, deliveries } from "../model/routing.js";
+import type { Model } from "../model/schema.js";
+import type { Delivery } from "./aggregate.js";
+import type { RuleTiming } from "./simulate.js";
+
+export interface PlannedRule {
+  readonly id: string;
+  readonly alert: string;
+  readonly expr: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly timing: RuleTiming;
+  /** Recording rules the expression reads: their history starts when Prometheus began recording them. */
+  readonly recorded: readonly string[];
+}
+
+export function planRules(model: Model): PlannedRule[] {
+  const objects = generatePrometheusRules(model).objects;
+  const recordings = [...new Set(objects.filter((o) => o.kind === "recording").map((o) => o.name))];
+  return objects.filter((o) => o.kind === "alert").map((o) => {
+    const rule = o.content as { alert: string; expr: string; for?: string; keep_firing_for?: string; labels?: Record<string, string> };
+    return {
+      id: o.id,
+      alert: rule.alert,
+      expr: rule.expr,
+      labels: rule.labels ?? {},
+      timing: { forSeconds: seconds(rule.for), keepFiringForSeconds: seconds(rule.keep_firing_for) },
+      recorded: recordings.filter((name) => readsSeries(rule.expr, name)).sort(),
+    };
+  }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function seconds(duration: string | undefined): number {
+  return duration === undefined ? 0 : (parseDuration(duration) ?? 0) / 1000;
+}
+
+/** Whether `expr` names the series `name` (a whole identifier, not part of a longer one). */
+function readsSeries(expr: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^a-zA-Z0-9_:])${escaped}($|[^a-zA-Z0-9_:])`).test(expr);
+}
+
+/**
+ * Where Alertmanager delivers an alert with `labels`: the receivers routeAlert finds, each with the
+ * repeat_interval its route has or inherits, and whether the receiver sends resolved notifications.
+ */
+export function deliveryPlan(model: Model): { deliver: (labels: Readonly<Record<string, string>>) => Delivery[]; teamOf: (receiver: string) => string | undefined } {
+  const root = buildRoutingTree(model);
+  const receivers = new Map(model.teams.flatMap((t) => t.receivers).map((r) => [r.id, r]));
+  const deliver = (labels: Readonly<Record<string, string>>): Delivery[] =>
+    deliveries(root, labels).map((d) => ({
+      receiver: d.receiver,
+      repeatSeconds: seconds(d.repeatInterval ?? model.routing.repeat),
+      sendResolved: receivers.get(d.receiver)?.options.sendResolved !== false,
+    }));
+  return { deliver, teamOf: (receiver) => receivers.get(receiver)?.team };
+}
