@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { main } from "../src/cli/main.js";
 import { compile, type CompileResult } from "../src/pipeline.js";
 
 export function tempDir(prefix = "moncc-test-"): string {
@@ -141,4 +142,12 @@ export function readTree(dir: string): Record<string, string> {
   };
   walk("");
   return files;
+}
+
+/** Runs the CLI in-process without color; stdout and stderr are collected as text. */
+export async function runCli(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }

@@ -4,17 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { main } from "../../src/cli/main.js";
 import { CHECKS } from "../../src/validate/registry.js";
-import { baseProject, lineOf, tempDir, writeProject } from "../helpers.js";
+import { baseProject, lineOf, tempDir, writeProject, runCli } from "../helpers.js";
 import diagnosticsSchema from "../../docs/diagnostics.schema.json" with { type: "json" };
-
-async function run(args: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 /** One error (MON105, a lower-case alert name) and one warning (MON302, an unused receiver). */
 const FINDINGS = baseProject({
@@ -35,7 +27,7 @@ describe("--format json", () => {
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(diagnosticsSchema);
     const schema = { safeParse: (value: unknown) => (validate(value) ? { success: true, error: undefined } : { success: false, error: validate.errors }) };
     const project = writeProject({ "moncc.config.ts": FINDINGS });
-    const result = await run(["check", project, "--format", "json"], path.dirname(project));
+    const result = await runCli(["check", project, "--format", "json"], path.dirname(project));
     expect(result.code).toBe(1);
     const parsed = JSON.parse(result.stdout);
     expect(schema.safeParse(parsed).error).toBeUndefined();
@@ -51,8 +43,8 @@ describe("--format json", () => {
 
   it("prints an empty list for a clean project, and build prints it too", async () => {
     const project = writeProject({ "moncc.config.ts": baseProject() });
-    expect(JSON.parse((await run(["check", project, "--format", "json"], project)).stdout)).toEqual({ version: 1, diagnostics: [] });
-    const built = await run(["build", project, "--format", "json", "--out", path.join(tempDir(), "out")], project);
+    expect(JSON.parse((await runCli(["check", project, "--format", "json"], project)).stdout)).toEqual({ version: 1, diagnostics: [] });
+    const built = await runCli(["build", project, "--format", "json", "--out", path.join(tempDir(), "out")], project);
     expect(built.code).toBe(0);
     expect(JSON.parse(built.stdout)).toEqual({ version: 1, diagnostics: [] });
   });
@@ -61,7 +53,7 @@ describe("--format json", () => {
 describe("--format github", () => {
   it("prints one workflow command per finding on stdout, paths relative to the working directory", async () => {
     const project = writeProject({ "moncc.config.ts": FINDINGS });
-    const result = await run(["check", project, "--format", "github"], path.dirname(project));
+    const result = await runCli(["check", project, "--format", "github"], path.dirname(project));
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n");
     expect(lines).toHaveLength(2);
@@ -75,7 +67,7 @@ describe("--format github", () => {
 describe("--format sarif", () => {
   it("is SARIF 2.1.0 with every registered check as a rule and relative result locations", async () => {
     const project = writeProject({ "moncc.config.ts": FINDINGS });
-    const result = await run(["check", project, "--format", "sarif"], path.dirname(project));
+    const result = await runCli(["check", project, "--format", "sarif"], path.dirname(project));
     expect(result.code).toBe(1);
     const sarif = JSON.parse(result.stdout);
     expect(sarif.version).toBe("2.1.0");
@@ -101,9 +93,9 @@ describe("--format sarif", () => {
 describe("--max-warnings", () => {
   it("check: exits 1 with a clear line when there are more warnings than allowed", async () => {
     const project = writeProject({ "moncc.config.ts": WARNING });
-    expect((await run(["check", project], project)).code).toBe(0);
-    expect((await run(["check", project, "--max-warnings", "1"], project)).code).toBe(0);
-    const over = await run(["check", project, "--max-warnings", "0"], project);
+    expect((await runCli(["check", project], project)).code).toBe(0);
+    expect((await runCli(["check", project, "--max-warnings", "1"], project)).code).toBe(0);
+    const over = await runCli(["check", project, "--max-warnings", "0"], project);
     expect(over.code).toBe(1);
     expect(over.stderr).toContain("MON302");
     expect(over.stderr).toMatch(/^moncc check: failed with 1 warning, more than --max-warnings 0 allows$/m);
@@ -112,11 +104,11 @@ describe("--max-warnings", () => {
   it("build: writes nothing when there are more warnings than allowed", async () => {
     const project = writeProject({ "moncc.config.ts": WARNING });
     const out = path.join(tempDir(), "out");
-    const over = await run(["build", project, "--out", out, "--max-warnings", "0"], project);
+    const over = await runCli(["build", project, "--out", out, "--max-warnings", "0"], project);
     expect(over.code).toBe(1);
     expect(over.stderr).toContain("moncc build: failed with 1 warning, more than --max-warnings 0 allows; nothing was written");
     expect(fs.existsSync(out)).toBe(false);
-    const ok = await run(["build", project, "--out", out], project);
+    const ok = await runCli(["build", project, "--out", out], project);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/^moncc build: .* in \d+ ms; 1 warning$/m);
   });
@@ -134,7 +126,7 @@ describe("exit codes", () => {
       ["build", project, "--max-warnings", "many"],
       ["check", project, "--extra-label", "not a label"],
     ]) {
-      expect({ args, code: (await run(args, project)).code }).toEqual({ args, code: 2 });
+      expect({ args, code: (await runCli(args, project)).code }).toEqual({ args, code: 2 });
     }
   });
 });
@@ -155,8 +147,8 @@ slos:
 
   it("accepts --slo-period and --extra-label like build, and checks the period", async () => {
     const dir = writeProject({ "spec.yml": SPEC });
-    expect((await run(["check", "spec.yml", "--slo-period", "28d", "-l", "team=web"], dir)).code).toBe(0);
-    const bad = await run(["check", "spec.yml", "--slo-period", "1h"], dir);
+    expect((await runCli(["check", "spec.yml", "--slo-period", "28d", "-l", "team=web"], dir)).code).toBe(0);
+    const bad = await runCli(["check", "spec.yml", "--slo-period", "1h"], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("MON501");
   });

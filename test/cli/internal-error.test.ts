@@ -4,8 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
-import { baseProject, lineOf, tempDir, writeProject } from "../helpers.js";
+import { baseProject, lineOf, tempDir, writeProject, runCli } from "../helpers.js";
 
 // The pagerduty receiver's generator step throws; every other receiver generates as usual.
 vi.mock("../../src/generators/alertmanager/receivers.js", async (importOriginal) => {
@@ -19,13 +18,6 @@ vi.mock("../../src/generators/alertmanager/receivers.js", async (importOriginal)
   };
 });
 
-async function run(args: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
 describe("an internal error while generating", () => {
   const source = baseProject();
   const line = lineOf(source, "pagerduty({");
@@ -33,7 +25,7 @@ describe("an internal error while generating", () => {
   it("names the receiver being generated, at its line, exits 2 and writes nothing", async () => {
     const project = writeProject({ "moncc.config.ts": source });
     const out = path.join(tempDir(), "out");
-    const result = await run(["build", project, "--out", out], project);
+    const result = await runCli(["build", project, "--out", out], project);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^moncc\\.config\\.ts:${line}:\\d+ error MON900 internal error while generating output for receiver web-page: Cannot read properties of undefined \\(reading 'routingKeyFile'\\)$`, "m"));
     expect(result.stderr).toContain("hint: this is a moncc bug; run with --debug and report it");
@@ -44,7 +36,7 @@ describe("an internal error while generating", () => {
 
   it("prints the stack trace with --debug", async () => {
     const project = writeProject({ "moncc.config.ts": source });
-    const result = await run(["build", project, "--out", path.join(tempDir(), "out"), "--debug"], project);
+    const result = await runCli(["build", project, "--out", path.join(tempDir(), "out"), "--debug"], project);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^TypeError: Cannot read properties of undefined/m);
     expect(result.stderr).toMatch(/^\s+at .*internal-error\.test\.ts/m);
@@ -52,7 +44,7 @@ describe("an internal error while generating", () => {
 
   it("is data in the machine formats too, with the subject and no stack", async () => {
     const project = writeProject({ "moncc.config.ts": source });
-    const result = await run(["build", project, "--out", path.join(tempDir(), "out"), "--format", "json"], project);
+    const result = await runCli(["build", project, "--out", path.join(tempDir(), "out"), "--format", "json"], project);
     expect(result.code).toBe(2);
     const internal = JSON.parse(result.stdout).diagnostics.filter((d: { code: string }) => d.code === "MON900");
     expect(internal).toEqual([expect.objectContaining({ file: "moncc.config.ts", line, subject: "receiver web-page" })]);

@@ -2,15 +2,7 @@
 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import { baseProject, positionOf, writeProject } from "../helpers.js";
-
-async function run(args: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { baseProject, positionOf, writeProject, runCli } from "../helpers.js";
 
 const json = (stdout: string) => JSON.parse(stdout).diagnostics as { code: string; file: string; line: number; column: number; message: string; hint: string }[];
 
@@ -29,7 +21,7 @@ describe("moncc check --typecheck", () => {
 
   it("reports a type error as MON005 at the user's line and column, with TS's message and code", async () => {
     const project = writeProject({ "moncc.config.ts": source });
-    const result = await run(["check", project, "--typecheck", "--format", "json"], project);
+    const result = await runCli(["check", project, "--typecheck", "--format", "json"], project);
     expect(result.code).toBe(1);
     const typeErrors = json(result.stdout).filter((d) => d.code === "MON005");
     expect(typeErrors).toEqual([expect.objectContaining({
@@ -42,7 +34,7 @@ describe("moncc check --typecheck", () => {
 
   it("is off by default", async () => {
     const project = writeProject({ "moncc.config.ts": source });
-    const result = await run(["check", project, "--format", "json"], project);
+    const result = await runCli(["check", project, "--format", "json"], project);
     expect(json(result.stdout).filter((d) => d.code === "MON005")).toEqual([]);
   });
 
@@ -51,12 +43,12 @@ describe("moncc check --typecheck", () => {
       "moncc.config.ts": baseProject({ head: 'import { threshold } from "./lib/limits";' }).replace('P2: "> 1% for 10m"', "P2: threshold"),
       "lib/limits.ts": 'const unused = 1;\nexport const threshold = "> 1% for 10m";\nexport const count: number = "3";\n',
     };
-    const plain = await run(["check", writeProject(files), "--typecheck", "--format", "json"], "/");
+    const plain = await runCli(["check", writeProject(files), "--typecheck", "--format", "json"], "/");
     expect(json(plain.stdout).filter((d) => d.code === "MON005").map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
       expect.stringMatching(/lib\/limits\.ts:3:14 Type 'string' is not assignable to type 'number'\. \(TS2322\)$/),
     ]);
     const strict = writeProject({ ...files, "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noUnusedLocals: true, module: "esnext", moduleResolution: "bundler" } }) });
-    const withConfig = await run(["check", strict, "--typecheck", "--format", "json"], strict);
+    const withConfig = await runCli(["check", strict, "--typecheck", "--format", "json"], strict);
     expect(json(withConfig.stdout).filter((d) => d.code === "MON005" && d.file === "lib/limits.ts").map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
       "lib/limits.ts:1:7 'unused' is declared but its value is never read. (TS6133)",
       "lib/limits.ts:3:14 Type 'string' is not assignable to type 'number'. (TS2322)",
@@ -64,7 +56,7 @@ describe("moncc check --typecheck", () => {
   }, 60_000);
 
   it.each(["minimal", "ai-platform"])("finds no type errors in examples/%s", async (example) => {
-    const result = await run(["check", path.join(EXAMPLES, example), "--typecheck"], EXAMPLES);
+    const result = await runCli(["check", path.join(EXAMPLES, example), "--typecheck"], EXAMPLES);
     expect(result.stderr).not.toContain("MON005");
     expect(result.code).toBe(0);
   }, 60_000);

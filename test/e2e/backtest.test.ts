@@ -2,15 +2,13 @@
 // known high-memory episodes. The expected notifications are worked out by hand from the episodes,
 // the rule's `for` and the route's repeat interval, independently of the simulation's code.
 
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BacktestReport } from "../../src/backtest/render.js";
-import { main } from "../../src/cli/main.js";
-import { baseProject, tempDir, writeProject } from "../helpers.js";
+import { baseProject, tempDir, writeProject, runCli } from "../helpers.js";
 import { requireTool } from "../tools/tools.js";
-import { freePort, startPrometheus, type RunningServer } from "./servers.js";
+import { backfilledTsdb, freePort, startPrometheus, type RunningServer } from "./servers.js";
 
 const MINUTE = 60;
 const HISTORY_MINUTES = 84 * 60; // 3.5 days, so the 3-day replay starts inside the data
@@ -57,11 +55,7 @@ beforeAll(async () => {
   }
   lines.push("# EOF");
   const work = tempDir("moncc-backtest-");
-  const input = path.join(work, "in.om");
-  fs.writeFileSync(input, `${lines.join("\n")}\n`);
-  const tsdb = path.join(work, "tsdb");
-  const backfill = spawnSync(requireTool("promtool"), ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=744h", input, tsdb], { encoding: "utf8", timeout: 120_000 });
-  expect(backfill.status, `${backfill.stdout}${backfill.stderr}`).toBe(0);
+  const tsdb = backfilledTsdb(work, lines);
   const config = path.join(work, "prometheus.yml");
   fs.writeFileSync(config, "global: { scrape_interval: 1m }\nscrape_configs: []\n");
   prometheus = await startPrometheus(config, { storageDir: tsdb, extraArgs: ["--storage.tsdb.retention.time=60d"] });
@@ -73,16 +67,9 @@ afterAll(async () => {
   await prometheus?.stop();
 });
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd: process.cwd() });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
 describe("moncc backtest against backfilled synthetic data", () => {
   it("counts the notifications the known episodes cause and warns MON604 when they exceed the team's budget", async () => {
-    const result = await run(["backtest", projects.under, "--prometheus", prometheus.url, "--days", String(DAYS), "--format", "json"]);
+    const result = await runCli(["backtest", projects.under, "--prometheus", prometheus.url, "--days", String(DAYS), "--format", "json"]);
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as BacktestReport;
     expect(report.days).toBe(DAYS);
@@ -97,20 +84,20 @@ describe("moncc backtest against backfilled synthetic data", () => {
   }, 60_000);
 
   it("exits 0 with no warning when the team is within its budget, and prints a table per team", async () => {
-    const result = await run(["backtest", projects.within, "--prometheus", prometheus.url, "--days", String(DAYS)]);
+    const result = await runCli(["backtest", projects.within, "--prometheus", prometheus.url, "--days", String(DAYS)]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("team web: 2.3 notifications/day (7 in all; budget 3/day)");
     expect(result.stdout).toMatch(/web-chat\s+7\s+2\.3/);
     expect(result.stderr).not.toContain("MON604");
     expect(result.stderr).toContain("every team within its alert budget");
-    const over = await run(["backtest", projects.under, "--prometheus", prometheus.url, "--days", String(DAYS)]);
+    const over = await runCli(["backtest", projects.under, "--prometheus", prometheus.url, "--days", String(DAYS)]);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain("budget 2/day, OVER BUDGET");
     expect(over.stderr).toMatch(/MON604.*team "web": an estimated 2\.3 notifications per day/);
   }, 60_000);
 
   it("finds the same notifications at a 20s step, whose 12 961 evaluations take two range queries", async () => {
-    const result = await run(["backtest", projects.within, "--prometheus", prometheus.url, "--days", String(DAYS), "--step", "20s", "--format", "json"]);
+    const result = await runCli(["backtest", projects.within, "--prometheus", prometheus.url, "--days", String(DAYS), "--step", "20s", "--format", "json"]);
     expect(result.code, result.stderr).toBe(0);
     const [web] = (JSON.parse(result.stdout) as BacktestReport).teams;
     expect(web.alerts.map((a) => [a.alert, a.episodes, a.notifications])).toEqual([["MemoryHigh", FIRING_EPISODES, NOTIFICATIONS]]);
@@ -118,7 +105,7 @@ describe("moncc backtest against backfilled synthetic data", () => {
 
   it("exits 2 with one line when Prometheus cannot be reached", async () => {
     const port = await freePort();
-    const result = await run(["backtest", projects.within, "--prometheus", `http://127.0.0.1:${port}`]);
+    const result = await runCli(["backtest", projects.within, "--prometheus", `http://127.0.0.1:${port}`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot reach Prometheus at http:\/\/127\.0\.0\.1:\d+/);
   });

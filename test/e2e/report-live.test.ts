@@ -8,18 +8,16 @@
 // separately checks them against the plain count of bad minutes. Recording rules are not involved:
 // their history starts when Prometheus starts, after the backfill.
 
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { writeOutputAtomically } from "../../src/emit/write.js";
 import type { Report } from "../../src/generators/report/index.js";
 import { compile } from "../../src/pipeline.js";
-import { baseProject, tempDir, writeProject } from "../helpers.js";
+import { baseProject, tempDir, writeProject, runCli } from "../helpers.js";
 import { requireTool } from "../tools/tools.js";
-import { freePort, startPrometheus, type RunningServer } from "./servers.js";
+import { backfilledTsdb, freePort, startPrometheus, type RunningServer } from "./servers.js";
 
 const MINUTE = 60;
 const DAY = 86_400;
@@ -138,11 +136,7 @@ beforeAll(async () => {
   }
   lines.push("# EOF");
   const work = tempDir("moncc-report-live-");
-  const input = path.join(work, "in.om");
-  fs.writeFileSync(input, `${lines.join("\n")}\n`);
-  const tsdb = path.join(work, "tsdb");
-  const backfill = spawnSync(requireTool("promtool"), ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=744h", input, tsdb], { encoding: "utf8", timeout: 120_000 });
-  expect(backfill.status, `${backfill.stdout}${backfill.stderr}`).toBe(0);
+  const tsdb = backfilledTsdb(work, lines);
 
   const config = path.join(work, "prometheus.yml");
   fs.writeFileSync(config, [
@@ -167,16 +161,9 @@ afterAll(async () => {
   await prometheus?.stop();
 });
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd: process.cwd() });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
 describe("moncc report --prometheus against backfilled synthetic data", () => {
   it("reports the period SLI, budget remaining, burn rates, firing tiers and burn-down the data implies", async () => {
-    const result = await run(["report", project, "--format", "json", "--prometheus", prometheus.url]);
+    const result = await runCli(["report", project, "--format", "json", "--prometheus", prometheus.url]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/\[1\/1\] api-availability: 30d window/);
     const report = JSON.parse(result.stdout) as Report;
@@ -229,12 +216,12 @@ describe("moncc report --prometheus against backfilled synthetic data", () => {
   });
 
   it("renders the live report as markdown and a self-contained HTML file", async () => {
-    const md = await run(["report", project, "--format", "markdown", "--prometheus", prometheus.url]);
+    const md = await runCli(["report", project, "--format", "markdown", "--prometheus", prometheus.url]);
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain("| SLI over 30d |");
     expect(md.stdout).toContain("\\| {{ $labels.route }} stays as written");
     const file = path.join(tempDir(), "report.html");
-    const html = await run(["report", project, "--format", "html", "--prometheus", prometheus.url, "--out", file]);
+    const html = await runCli(["report", project, "--format", "html", "--prometheus", prometheus.url, "--out", file]);
     expect(html.code, html.stderr).toBe(0);
     const text = fs.readFileSync(file, "utf8");
     expect(text).toContain('data-points="151"');
@@ -260,7 +247,7 @@ describe("moncc report --prometheus against backfilled synthetic data", () => {
 
   it("fails with one clear line and exit code 2 when Prometheus is unreachable", async () => {
     const port = await freePort();
-    const result = await run(["report", project, "--format", "json", "--prometheus", `http://127.0.0.1:${port}`]);
+    const result = await runCli(["report", project, "--format", "json", "--prometheus", `http://127.0.0.1:${port}`]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.split("\n").filter((l) => !l.includes("] api-availability:"));

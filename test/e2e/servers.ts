@@ -1,8 +1,10 @@
 // Starts real prometheus and prometheus-alertmanager on 127.0.0.1, on free ports, in temp folders,
 // and stops them by PID.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { tempDir } from "../helpers.js";
 import { requireTool } from "../tools/tools.js";
 
@@ -82,4 +84,17 @@ export function startPrometheus(configFile: string, options: PrometheusOptions =
     `--config.file=${configFile}`,
     ...(options.extraArgs ?? []),
   ]);
+}
+
+/**
+ * A TSDB folder holding `lines` of OpenMetrics (timestamps in seconds, closed by `# EOF`),
+ * backfilled with promtool, for a Prometheus that starts with history.
+ */
+export function backfilledTsdb(work: string, lines: readonly string[]): string {
+  const input = path.join(work, "in.om");
+  fs.writeFileSync(input, `${lines.join("\n")}\n`);
+  const tsdb = path.join(work, "tsdb");
+  const backfill = spawnSync(requireTool("promtool"), ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=744h", input, tsdb], { encoding: "utf8", timeout: 120_000 });
+  if (backfill.status !== 0) throw new Error(`promtool could not backfill: ${backfill.stdout}${backfill.stderr}`);
+  return tsdb;
 }

@@ -4,18 +4,10 @@
 
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { liveReport, markdownCell, planReport, renderReport, staticReport, type RawLive } from "../../src/generators/report/index.js";
 import type { Model } from "../../src/model/schema.js";
 import { compile } from "../../src/pipeline.js";
-import { baseProject, writeProject } from "../helpers.js";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), color: false, cwd: process.cwd() });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { baseProject, writeProject, runCli } from "../helpers.js";
 
 const fixture = () => writeProject({
   "moncc.config.ts": baseProject({
@@ -143,14 +135,14 @@ describe("moncc report CLI", () => {
   });
 
   it("prints the static markdown report of the example to stdout", async () => {
-    const result = await run(["report", "examples/ai-platform"]);
+    const result = await runCli(["report", "examples/ai-platform"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^# SLO report: ai-platform\n/);
     expect(result.stderr).toMatch(/^moncc report: \d+ SLOs, static, markdown$/);
   });
 
   it("an API error is one clear line and exit code 2", async () => {
-    const result = await run(["report", project, "--format", "json", "--prometheus", fakeUrl]);
+    const result = await runCli(["report", project, "--format", "json", "--prometheus", fakeUrl]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const last = result.stderr.split("\n").at(-1)!;
@@ -163,7 +155,7 @@ describe("moncc report CLI", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
     await new Promise((resolve) => closed.close(resolve));
-    const result = await run(["report", project, "--prometheus", url]);
+    const result = await runCli(["report", project, "--prometheus", url]);
     expect(result.code).toBe(2);
     const last = result.stderr.split("\n").at(-1)!;
     expect(last).toMatch(/^moncc report: /);
@@ -172,13 +164,13 @@ describe("moncc report CLI", () => {
   });
 
   it("a server that is not Prometheus is one clear line and exit code 2", async () => {
-    const result = await run(["report", project, "--prometheus", `${fakeUrl}/html`]);
+    const result = await runCli(["report", project, "--prometheus", `${fakeUrl}/html`]);
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n").at(-1)).toBe(`moncc report: ${fakeUrl}/html/api/v1/query answered HTTP 404 without a Prometheus API response; is ${fakeUrl}/html a Prometheus server?`);
   });
 
   it("rejects a URL that is not http(s) with exit code 2", async () => {
-    const result = await run(["report", project, "--prometheus", "localhost:9090"]);
+    const result = await runCli(["report", project, "--prometheus", "localhost:9090"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--prometheus must be an http(s) URL");
   });
