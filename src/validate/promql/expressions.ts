@@ -12,7 +12,7 @@ import { parseDuration } from "../../dsl/promql.js";
 import type { Alert, Model, QueryIR, Recording, Service, Slo, Span } from "../../model/schema.js";
 import type { Check, CheckContext } from "../check.js";
 import { subjectOf } from "../suppress.js";
-import { locateInTemplate } from "./template-position.js";
+import { locateInLiteral, locateInTemplate } from "./template-position.js";
 
 export interface CheckedExpression {
   readonly role: "alert" | "record" | "slo";
@@ -59,16 +59,22 @@ export function promqlContext(context: CheckContext): PromqlContext {
   return built;
 }
 
-/** SLO indicators carry a `{{.window}}` placeholder; any window reads the same for checking. */
+/**
+ * SLO indicators carry a `{{.window}}` placeholder; any window reads the same for checking. It is
+ * read as 5m written with leading zeros to the placeholder's length, so offsets stay those of the text.
+ */
 const WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/g;
+const withWindow = (text: string) => text.replace(WINDOW_PLACEHOLDER, (placeholder) => `${"0".repeat(placeholder.length - 2)}5m`);
 
 function buildContext(model: Model, sources: SourceTexts): PromqlContext {
   const expressions: CheckedExpression[] = [];
-  const add = (query: QueryIR | string, base: Omit<CheckedExpression, "expr" | "grammar" | "tree" | "toOriginal" | "holtWinters" | "locate">) => {
+  const add = (query: QueryIR | string, base: Omit<CheckedExpression, "expr" | "grammar" | "tree" | "toOriginal" | "holtWinters" | "locate">, original?: string) => {
     const expr = typeof query === "string" ? query : query.expr;
     const grammar = grammarText(expr);
     const locate = (offset: number) =>
-      (typeof query === "string" ? undefined : locateInTemplate(query, grammar.toOriginal(offset), sources)) ?? base.span;
+      (typeof query === "string"
+        ? locateInLiteral(original ?? query, grammar.toOriginal(offset), base.span, sources)
+        : locateInTemplate(query, grammar.toOriginal(offset), sources)) ?? base.span;
     expressions.push({ ...base, expr, grammar: grammar.text, tree: syntaxTree(grammar.text), toOriginal: grammar.toOriginal, holtWinters: grammar.holtWinters, locate });
   };
   for (const service of model.services) {
@@ -80,7 +86,7 @@ function buildContext(model: Model, sources: SourceTexts): PromqlContext {
     }
     for (const slo of service.slos) {
       for (const text of [slo.sli.errorQuery, slo.sli.totalQuery]) {
-        if (text !== undefined) add(text.replace(WINDOW_PLACEHOLDER, "5m"), { role: "slo", subject: subjectOf.slo(slo), service, slo, span: slo.span });
+        if (text !== undefined) add(withWindow(text), { role: "slo", subject: subjectOf.slo(slo), service, slo, span: slo.span }, text);
       }
     }
   }

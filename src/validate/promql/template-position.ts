@@ -1,4 +1,5 @@
-// Maps an offset in a `promql` template's expression back to file:line:col in the TS source.
+// Maps an offset in a `promql` template's (or a plain string literal's) expression back to
+// file:line:col in the TS source.
 
 import type { SourceTexts } from "../../diagnostics/diagnostic.js";
 import type { QueryIR, Span } from "../../model/schema.js";
@@ -27,6 +28,19 @@ export function locateInTemplate(query: QueryIR, offset: number, sources: Source
     }
   }
   return position(cursor);
+}
+
+/**
+ * Maps an offset in a PromQL string written as a plain string literal (an SLO's `errorRatio`) to
+ * file:line:col, when the text appears as written after the definition's position. Text that moncc
+ * composed, or a literal with escapes, is not found, and the caller falls back to the definition.
+ */
+export function locateInLiteral(expr: string, offset: number, span: Span | undefined, sources: SourceTexts): Span | undefined {
+  if (!span) return undefined;
+  const text = sources.get(span.file);
+  if (text === undefined) return undefined;
+  const at = text.indexOf(expr, indexOf(text, span.line, span.column));
+  return at < 0 ? undefined : positionIn(span.file, text, at + offset);
 }
 
 function indexOf(text: string, line: number, column: number): number {
