@@ -20,6 +20,7 @@ import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
 import { buildRoutingTree } from "./model/routing.js";
 import { ProjectSchema, type Model } from "./model/schema.js";
 import { checkGeneratedExpressions } from "./validate/promql/generated.js";
+import { PROMQL_CHECKS } from "./validate/promql/index.js";
 import { runChecks } from "./validate/registry.js";
 import { sloObjective } from "./validate/slo/objective.js";
 import { tierNeverFires } from "./validate/slo/tier-never-fires.js";
@@ -64,8 +65,8 @@ export interface CompileOptions {
   readonly typecheck?: boolean;
 }
 
-/** The checks that apply to SLOs imported from Sloth specs (MON401–403). */
-const SLO_CHECKS = [sloObjective, tierNeverFires, sloWindows];
+/** The checks that apply to SLOs imported from Sloth and OpenSLO specs: MON401–403 and the PromQL checks, at YAML positions. */
+const SLO_CHECKS = [sloObjective, tierNeverFires, sloWindows, ...PROMQL_CHECKS];
 
 export async function compile(target: string, options: CompileOptions = {}): Promise<CompileResult> {
   const timings: Timings = { load: 0, model: 0, validate: 0, generate: 0, typecheck: 0 };
