@@ -60,6 +60,16 @@ export const featureDrift = gauge("model_feature_drift_psi", {
   labels: ["model", "feature"],
 });
 
+/**
+ * Input feature values at prediction time, scaled to 0..1 by the feature pipeline. Drift monitors
+ * compare its bucket distribution with the same hour a week earlier.
+ */
+export const featureValue = histogram("model_feature_value", {
+  help: "Input feature values at prediction time, scaled to 0..1.",
+  labels: ["model", "feature"],
+  buckets: [0.25, 0.5, 0.75, 1],
+});
+
 export const cpuUtilization = gauge("model_server_cpu_utilization_ratio", {
   help: "CPU used by a model server pod, as a share of its CPU limit.",
   unit: "ratio",

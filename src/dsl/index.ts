@@ -10,6 +10,8 @@ export { team, timeInterval } from "./teams.js";
 export type { Team, TimeInterval, EscalationStep, CustomRoute, InhibitRule, ReceiverRef, AlertBudget } from "./teams.js";
 export { service, project } from "./service.js";
 export { slo } from "./slos.js";
+export { monitor } from "./monitors.js";
+export type { Monitor, DriftMonitor, DriftMonitorOptions } from "./monitors.js";
 export type { Slo, SloCommon, TierSpec, AlertGroupSpec, Objective, Traffic } from "./slos.js";
 export type { Service, Project, Version } from "./service.js";
 export type { Duration } from "./promql.js";

@@ -5,6 +5,7 @@ import { captureCallSite, type CallSite } from "./span.js";
 import type { Duration } from "./promql.js";
 import type { Ignore, RecordingRule, Severity, ThresholdAlert } from "./alerts.js";
 import type { AnyMetric } from "./metrics.js";
+import type { Monitor } from "./monitors.js";
 import type { Slo } from "./slos.js";
 import type { ReceiverRef, Team, TimeInterval } from "./teams.js";
 
@@ -18,6 +19,8 @@ export interface ServiceOptions {
   readonly alerts?: readonly ThresholdAlert[];
   readonly rules?: readonly RecordingRule[];
   readonly slos?: readonly Slo[];
+  /** Distribution monitors, e.g. monitor.drift(…). */
+  readonly monitors?: readonly Monitor[];
   /** Rule evaluation interval for the service's groups; Prometheus' global default when unset. */
   readonly interval?: Duration;
   /** Evaluate the service's groups this far in the past, so late samples are in (query_offset; Prometheus 2.53+). */

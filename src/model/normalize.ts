@@ -9,6 +9,8 @@ import { toMatchers } from "../dsl/metrics.js";
 import type { Query as DslQuery, MetricRef } from "../dsl/query.js";
 import type { CallSite } from "../dsl/span.js";
 import { parseTraffic } from "../dsl/slos.js";
+import type { Monitor as DslMonitor } from "../dsl/monitors.js";
+import { parseDuration } from "../dsl/promql.js";
 import type { TimeInterval as DslTimeInterval } from "../dsl/teams.js";
 import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
 import type { SpanResolver } from "../load/source-map.js";
@@ -20,7 +22,7 @@ import {
   RUNBOOK_ANNOTATION, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL,
 } from "./conventions.js";
 import {
-  ProjectSchema, type Alert, type AlertRule, type Metric, type Model, type Problem, type QueryIR,
+  ProjectSchema, type Alert, type AlertRule, type Metric, type Model, type Monitor, type Problem, type QueryIR,
   type Recording, type Service, type Span, type Team, type Threshold, type TimeInterval,
 } from "./schema.js";
 
@@ -271,6 +273,11 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
       };
     }));
 
+  const monitors = (svc.monitors ?? []).map((definition) => within(`monitor ${svc.name}/${definition?.name}`, span(definition?.span), () => {
+    metrics.add(definition.histogram);
+    return normalizeDriftMonitor(definition, svc.name, owner, serviceLabels, span, problems);
+  }));
+
   return {
     name: svc.name,
     owner,
@@ -284,8 +291,60 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     alerts,
     recordings,
     slos,
+    ...(monitors.length > 0 ? { monitors } : {}),
     ignore: readIgnore(svc.ignore, `service ${svc.name}`, span(svc.span), problems),
     span: span(svc.span),
+  };
+}
+
+function normalizeDriftMonitor(
+  definition: DslMonitor, service: string, owner: string, serviceLabels: Record<string, string>, span: SpanOf, problems: Problem[],
+): Monitor {
+  const monitorSpan = span(definition.span);
+  const subject = `monitor ${service}/${definition.name}`;
+  const problem = (message: string, hint: string) => problems.push({ message, hint, subject, span: monitorSpan });
+  const histogram = definition.histogram;
+  if (histogram.kind !== "histogram" || !histogram.buckets || histogram.buckets.length === 0) {
+    problem(`"${histogram.name}" is not a histogram with declared buckets`, "pass a histogram(…) with buckets: [...]; drift is computed per bucket");
+  }
+  for (const label of definition.by) {
+    if (!histogram.labels.includes(label)) problem(`by label "${label}" is not a label of ${histogram.name}`, `keep only labels the histogram declares: ${histogram.labels.join(", ") || "none"}`);
+  }
+  const window = definition.window ?? "1h";
+  const reference = definition.reference ?? "7d";
+  for (const [what, value] of [["window", window], ["reference", reference]] as const) {
+    if (!parseDuration(value)) problem(`${what} ${JSON.stringify(value)} is not a positive duration`, `write a Prometheus duration, e.g. ${what}: "${what === "window" ? "1h" : "7d"}"`);
+  }
+  for (const [what, value] of [["minCount", definition.minCount], ["threshold", definition.threshold]] as const) {
+    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
+      problem(`${what} ${JSON.stringify(value)} is not a positive number`, what === "minCount" ? "write the fewest observations per window, e.g. minCount: 500" : "write a PSI value, e.g. threshold: 0.2");
+    }
+  }
+  const perSecond = definition.traffic === undefined ? undefined : parseTraffic(definition.traffic);
+  if (definition.traffic !== undefined && perSecond === undefined) {
+    problem(`traffic ${JSON.stringify(definition.traffic)} is not a positive rate`, 'write observations per second, minute, hour or day, e.g. traffic: "50/h"');
+  }
+  const severity = definition.severity ?? "P2";
+  return {
+    kind: "drift",
+    id: `monitor/${service}/${definition.name}`,
+    name: definition.name,
+    service,
+    metric: histogram.name,
+    matchers: definition.matchers.map((m) => ({ ...m })),
+    buckets: [...new Set(histogram.buckets ?? [])].filter((b) => Number.isFinite(b)).sort((a, b) => a - b),
+    by: [...definition.by],
+    window,
+    reference,
+    minCount: definition.minCount,
+    threshold: definition.threshold,
+    ...(perSecond !== undefined ? { traffic: { text: String(definition.traffic), perSecond } } : {}),
+    severity,
+    for: definition.for,
+    labels: sortedRecord({ ...serviceLabels, ...definition.labels, [SERVICE_LABEL]: service, [TEAM_LABEL]: owner, [SEVERITY_LABEL]: severity }),
+    annotations: sortedRecord({ summary: definition.summary, ...(definition.runbook !== undefined ? { [RUNBOOK_ANNOTATION]: definition.runbook } : {}) }),
+    ignore: readIgnore(definition.ignore, subject, monitorSpan, problems),
+    span: monitorSpan,
   };
 }
 

@@ -161,6 +161,32 @@ export const SloSchema = z.object({
   span: OptionalSpan,
 });
 
+/** A drift monitor: PSI of a classic histogram's current window against the same window `reference` earlier. */
+export const MonitorSchema = z.object({
+  kind: z.literal("drift"),
+  id: z.string(),
+  name: z.string(),
+  service: z.string(),
+  metric: z.string(),
+  matchers: z.array(MatcherSchema),
+  /** The histogram's declared finite bucket boundaries, ascending; +Inf is implied last. */
+  buckets: z.array(z.number()),
+  by: z.array(z.string()),
+  window: z.string(),
+  reference: z.string(),
+  minCount: z.number().optional(),
+  threshold: z.number().optional(),
+  /** Declared expected observations per group: as written ("50/h") and per second. */
+  traffic: z.object({ text: z.string(), perSecond: z.number() }).optional(),
+  severity: SeveritySchema,
+  for: z.string().optional(),
+  /** Final alert labels: service, team, severity and the user's. */
+  labels: Labels,
+  annotations: Labels,
+  ignore: Ignore,
+  span: OptionalSpan,
+});
+
 export const ServiceSchema = z.object({
   name: z.string(),
   owner: z.string(),
@@ -175,6 +201,8 @@ export const ServiceSchema = z.object({
   alerts: z.array(AlertSchema),
   recordings: z.array(RecordingSchema),
   slos: z.array(SloSchema),
+  /** Absent on services imported from Sloth or OpenSLO specs. */
+  monitors: z.array(MonitorSchema).optional(),
   ignore: Ignore,
   span: OptionalSpan,
 });
@@ -285,6 +313,7 @@ export type Alert = z.infer<typeof AlertSchema>;
 export type Recording = z.infer<typeof RecordingSchema>;
 export type Service = z.infer<typeof ServiceSchema>;
 export type Slo = z.infer<typeof SloSchema>;
+export type Monitor = z.infer<typeof MonitorSchema>;
 export type SloTier = z.infer<typeof SloTierSchema>;
 export type SloAlertGroup = z.infer<typeof SloAlertGroupSchema>;
 export type Receiver = z.infer<typeof ReceiverSchema>;

@@ -41,7 +41,7 @@ export function* allAlerts(model: Model) {
   for (const service of model.services) for (const alert of service.alerts) yield { service, alert };
 }
 
-/** One generated alert as routing sees it: threshold alert severities and SLO burn-rate groups. */
+/** One generated alert as routing sees it: threshold alert severities, SLO burn-rate groups and monitors. */
 export interface RoutedAlert {
   readonly id: string;
   /** For messages: the alert name, with the SLO group when it is one. */
@@ -68,6 +68,10 @@ export function* routedAlerts(model: Model): Generator<RoutedAlert> {
         const labels = { ...slo.labels, ...slo.alertLabels, ...unit.labels, [SEVERITY_LABEL]: unit.severity, sloth_severity: unit.group, tier: unit.tier };
         yield { id: `slo/${slo.id}/${unit.tier}`, name: `${slo.alertName} (${unit.tier})`, alertname: slo.alertName, owner: service.owner, severity: unit.severity, labels, span: slo.span };
       }
+    }
+    for (const monitor of service.monitors ?? []) {
+      const labels = { ...service.groupLabels, ...monitor.labels };
+      yield { id: monitor.id, name: monitor.name, alertname: monitor.name, owner: service.owner, severity: monitor.severity, labels, span: monitor.span };
     }
   }
 }

@@ -1,4 +1,4 @@
-// Per-definition suppression: a service, alert or SLO may silence a silenceable warning about itself
+// Per-definition suppression: a service, alert, SLO or monitor may silence a silenceable warning about itself
 // with `ignore: { MON601: "why this is expected" }`. This is the one place that applies it; the
 // entries themselves are checked here too, since whether one is stale depends on what the checks found.
 // A silenceable check must set each diagnostic's subject with `subjectOf`: that is how it is matched.
@@ -14,6 +14,7 @@ export const subjectOf = {
   service: (service: { name: string }) => `service ${service.name}`,
   alert: (alert: { service: string; name: string }) => `alert ${alert.service}/${alert.name}`,
   slo: (slo: Pick<Slo, "id">) => `slo ${slo.id}`,
+  monitor: (monitor: { service: string; name: string }) => `monitor ${monitor.service}/${monitor.name}`,
 };
 
 interface IgnoringDefinition {
@@ -33,6 +34,7 @@ function ignoringDefinitions(model: Model): IgnoringDefinition[] {
     add(subjectOf.service(service), `service "${service.name}"`, service.ignore, service.span);
     for (const alert of service.alerts) add(subjectOf.alert(alert), `alert "${alert.name}"`, alert.ignore, alert.span);
     for (const slo of service.slos) add(subjectOf.slo(slo), `SLO "${slo.id}"`, slo.ignore, slo.span);
+    for (const monitor of service.monitors ?? []) add(subjectOf.monitor(monitor), `monitor "${monitor.name}"`, monitor.ignore, monitor.span);
   }
   return out;
 }

@@ -22,8 +22,10 @@ describe("manifest ids", () => {
     const alertRules = result.model!.services.flatMap((s) => s.alerts.flatMap((a) => a.rules));
     const slos = result.model!.services.flatMap((s) => s.slos);
     const sloAlerts = slos.reduce((n, slo) => n + (slo.page ? 1 : 0) + (slo.ticket ? 1 : 0) + (slo.noDataFor ? 1 : 0), 0);
+    const monitorAlerts = result.model!.services.reduce((n, s) => n + (s.monitors?.length ?? 0), 0);
     expect(slos.length).toBeGreaterThan(0);
-    expect(objects.filter((o) => o.kind === "alert")).toHaveLength(alertRules.length + sloAlerts);
+    expect(monitorAlerts).toBeGreaterThan(0);
+    expect(objects.filter((o) => o.kind === "alert")).toHaveLength(alertRules.length + sloAlerts + monitorAlerts);
     for (const entry of objects) {
       expect(entry.source, entry.id).toMatch(/^[\w./-]+\.ts:\d+:\d+$/);
       expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -4,10 +4,10 @@
 //
 // SLOs: p95 latency < 100 ms, server-side errors < 0.1%, online accuracy within 2% of its baseline.
 
-import { alert, service, slo } from "moncc";
+import { alert, monitor, service, slo } from "moncc";
 import { mlPlatform } from "../teams.ts";
 import {
-  accuracyDrop, predictionErrors, predictions, SERVER_SIDE_ERRORS, gpuUtilization, p95Latency, predictionConfidence, predictionLatency, serverErrorRatio,
+  accuracyDrop, featureValue, predictionErrors, predictions, SERVER_SIDE_ERRORS, gpuUtilization, p95Latency, predictionConfidence, predictionLatency, serverErrorRatio,
 } from "../metrics.ts";
 
 const MODEL = "fraud-detection";
@@ -107,6 +107,18 @@ export const fraudDetection = service(MODEL, {
       // Overnight traffic is thin: do not page on a handful of failed payments.
       minEvents: 500,
       alerting: { runbook: `${RUNBOOKS}/availability-slo` },
+    }),
+  ],
+  monitors: [
+    // Input drift shows before accuracy drops: ground truth (chargebacks) arrives weeks later.
+    monitor.drift("ModelFeatureDrift", {
+      histogram: featureValue.where({ model: MODEL }),
+      by: ["model", "feature"],
+      threshold: 0.2,
+      minCount: 500,
+      for: "15m",
+      summary: "{{ $labels.model }} input feature {{ $labels.feature }} drifted from last week (PSI {{ $value | printf \"%.2f\" }})",
+      runbook: `${RUNBOOKS}/feature-drift`,
     }),
   ],
 });

@@ -1,5 +1,5 @@
 // Prometheus rule files: one per service, a recording group (when the service has recording rules)
-// followed by an alerting group with one rule per alert and severity.
+// followed by an alerting group with one rule per alert and severity, then SLO and drift monitor groups.
 
 import { formatNumber } from "../../dsl/promql.js";
 import { alertGroupName, recordingGroupName, ruleFileName } from "../../model/conventions.js";
@@ -7,6 +7,7 @@ import { needsParentheses } from "../../model/promql/syntax.js";
 import type { Alert, AlertRule, Model, Recording, Service } from "../../model/schema.js";
 import { byText } from "../../model/order.js";
 import { sloRuleGroups } from "./slo/index.js";
+import { driftGroupName, driftRules } from "./monitors/drift.js";
 import { GENERATED_HEADER, type Artifact, type GeneratedObject, type GeneratorOutput } from "../artifact.js";
 import { withSubject } from "../../diagnostics/subject.js";
 
@@ -40,6 +41,15 @@ export function generatePrometheusRules(model: Model): GeneratorOutput {
           const id = `slo/${slo.id}/${kind === "alert" ? `alert/${name}/${labels.tier ?? labels.sloth_severity}` : `record/${name}`}`;
           objects.push({ id, kind, name, file, span: slo.span, content: rule });
         }
+      }
+    }
+    for (const monitor of service.monitors ?? []) {
+      const rules = withSubject(`monitor ${service.name}/${monitor.name}`, monitor.span, () => driftRules(monitor));
+      groups.push(group(driftGroupName(monitor), service, rules));
+      for (const rule of rules) {
+        const kind = rule.alert !== undefined ? "alert" : "recording";
+        const name = String(rule.alert ?? rule.record);
+        objects.push({ id: `${monitor.id}/${kind === "alert" ? "alert" : `record/${name}`}`, kind, name, file, span: monitor.span, content: rule });
       }
     }
     if (groups.length > 0) artifacts.push({ path: file, format: "yaml", content: { groups }, header: GENERATED_HEADER });

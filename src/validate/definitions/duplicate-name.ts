@@ -43,6 +43,10 @@ export const duplicateName: Check = {
       for (const alert of service.alerts) {
         entries.push({ key: `alert:${service.name}/${alert.name}`, what: `alert "${alert.name}" in service "${service.name}"`, span: alert.span });
       }
+      // A monitor's alert shares the alert names of its service.
+      for (const monitor of service.monitors ?? []) {
+        entries.push({ key: `alert:${service.name}/${monitor.name}`, what: `drift monitor "${monitor.name}" in service "${service.name}"`, span: monitor.span });
+      }
       for (const recording of service.recordings) {
         // Rules may share a name when their static labels tell their series apart.
         const labels = Object.entries(recording.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(",");

@@ -7,9 +7,9 @@ export const invalidAlertName: Check = {
   severity: "error",
   summary: "an alert name outside the CamelCase policy",
   run: ({ model }) =>
-    [...allAlerts(model)]
-      .filter(({ alert }) => !ALERT_NAME.test(alert.name))
-      .map(({ alert }) => report(invalidAlertName, `alert name "${alert.name}" is not CamelCase`, alert.span,
+    [...[...allAlerts(model)].map(({ alert }) => alert), ...model.services.flatMap((s) => s.monitors ?? [])]
+      .filter((alert) => !ALERT_NAME.test(alert.name))
+      .map((alert) => report(invalidAlertName, `alert name "${alert.name}" is not CamelCase`, alert.span,
         `alert names start with a capital letter and contain only letters and digits, e.g. "${camelCase(alert.name)}"`)),
 };
 

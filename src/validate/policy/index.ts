@@ -5,10 +5,12 @@ import { missingRunbook } from "./missing-runbook.js";
 import { lowTrafficSlo } from "./low-traffic-slo.js";
 import { largeRuleGroup } from "./large-rule-group.js";
 import { slowEvaluationInterval } from "./slow-evaluation-interval.js";
+import { driftFixedThreshold } from "./drift-fixed-threshold.js";
 
 export const POLICY_CHECKS: readonly Check[] = [
   missingRunbook,
   lowTrafficSlo,
   largeRuleGroup,
   slowEvaluationInterval,
+  driftFixedThreshold,
 ];

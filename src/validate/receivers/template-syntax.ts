@@ -83,6 +83,11 @@ export const templateSyntax: Check = {
           check(`alert "${alert.name}"`, "label", rule.labels, alert.span, subject);
         }
       }
+      for (const monitor of service.monitors ?? []) {
+        const subject = `alert ${service.name}/${monitor.name}`;
+        check(`drift monitor "${monitor.name}"`, "annotation", monitor.annotations, monitor.span, subject);
+        check(`drift monitor "${monitor.name}"`, "label", monitor.labels, monitor.span, subject);
+      }
       for (const slo of service.slos) {
         const subject = `slo ${service.name}/${slo.name}`;
         const owner = `SLO "${slo.name}"`;
