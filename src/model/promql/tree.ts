@@ -223,12 +223,13 @@ function duration(node: SyntaxNode, expr: string): Duration {
   const inner = negative ? children(kids[1]) : kids;
   const literal = inner.length === 1 && inner[0].name.startsWith("NumberDurationLiteral");
   const seconds = literal ? durationSeconds(expr.slice(inner[0].from, inner[0].to)) : undefined;
-  const unitless = literal && /^\d+(\.\d+)?$/.test(expr.slice(inner[0].from, inner[0].to));
+  // Anything but `5m`-style text is a number of seconds (Prometheus 3): 300, 1.5, 5e-3, 0x10.
+  const unitless = literal && !isDurationText(expr.slice(inner[0].from, inner[0].to));
   return { from: node.from, to: node.to, seconds: seconds === undefined ? undefined : negative ? -seconds : seconds, arithmetic: !literal, unitless };
 }
 
 function durationSeconds(text: string): number | undefined {
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (!isDurationText(text)) return Number.isFinite(Number(text)) ? Number(text) : undefined;
   const ms = parseDuration(text);
   return ms === undefined ? undefined : ms / 1000;
 }
