@@ -2,8 +2,10 @@
 // rules are taken from the Prometheus generator, so the backtest replays exactly what is deployed;
 // the routes from the model's routing tree, as the Alertmanager generator serializes it.
 
-import { parseDuration } from "../dsl/promql.js";
+import { durationSeconds } from "../dsl/promql.js";
 import { generatePrometheusRules } from "../generators/prometheus/rules.js";
+import { grammarText } from "../model/promql/compat.js";
+import { syntaxTree, walk } from "../model/promql/tree.js";
 import { buildRoutingTree, deliveries } from "../model/routing.js";
 import type { Model } from "../model/schema.js";
 import type { Delivery } from "./aggregate.js";
@@ -21,7 +23,7 @@ export interface PlannedRule {
 
 export function planRules(model: Model): PlannedRule[] {
   const objects = generatePrometheusRules(model).objects;
-  const recordings = [...new Set(objects.filter((o) => o.kind === "recording").map((o) => o.name))];
+  const recordings = new Set(objects.filter((o) => o.kind === "recording").map((o) => o.name));
   return objects.filter((o) => o.kind === "alert").map((o) => {
     const rule = o.content as { alert: string; expr: string; for?: string; keep_firing_for?: string; labels?: Record<string, string> };
     return {
@@ -30,19 +32,19 @@ export function planRules(model: Model): PlannedRule[] {
       expr: rule.expr,
       labels: rule.labels ?? {},
       timing: { forSeconds: seconds(rule.for), keepFiringForSeconds: seconds(rule.keep_firing_for) },
-      recorded: recordings.filter((name) => readsSeries(rule.expr, name)).sort(),
+      recorded: [...seriesRead(rule.expr)].filter((name) => recordings.has(name)).sort(),
     };
   }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function seconds(duration: string | undefined): number {
-  return duration === undefined ? 0 : (parseDuration(duration) ?? 0) / 1000;
+  return duration === undefined ? 0 : durationSeconds(duration) ?? 0;
 }
 
-/** Whether `expr` names the series `name` (a whole identifier, not part of a longer one). */
-function readsSeries(expr: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^a-zA-Z0-9_:])${escaped}($|[^a-zA-Z0-9_:])`).test(expr);
+/** The series names `expr` selects. */
+function seriesRead(expr: string): Set<string> {
+  const tree = syntaxTree(grammarText(expr).text);
+  return new Set(tree ? [...walk(tree)].flatMap((node) => (node.kind === "selector" && node.name !== undefined ? [node.name] : [])) : []);
 }
 
 /**

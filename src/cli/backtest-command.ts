@@ -14,7 +14,7 @@ import { overBudget } from "../backtest/budget.js";
 import { deliveryPlan, planRules } from "../backtest/plan.js";
 import { rangeSeries } from "../backtest/prometheus.js";
 import { backtestReport, renderJson, renderText } from "../backtest/render.js";
-import { parseDuration } from "../dsl/promql.js";
+import { durationSeconds, parseDuration } from "../dsl/promql.js";
 import { compile } from "../pipeline.js";
 import { PrometheusError, prometheusClient } from "../report-live/prometheus.js";
 
@@ -74,7 +74,7 @@ export async function runBacktest(project: string, options: BacktestOptions, io:
     return 1;
   }
   const model = result.model;
-  const step = parseDuration(options.step)! / 1000;
+  const step = durationSeconds(options.step)!;
   const end = Math.floor(Date.now() / 1000 / step) * step;
   const grid = { start: end - Math.round(Number(options.days) * 86_400), end, step };
   const rules = planRules(model);

@@ -55,6 +55,15 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
+/** A Prometheus duration in seconds, e.g. "1h30m" → 5400; undefined when it does not parse. */
+export function durationSeconds(text: string): number | undefined {
+  const ms = parseDuration(text);
+  return ms === undefined ? undefined : ms / 1000;
+}
+
+/** The longest duration Prometheus and Alertmanager represent: Go's time.Duration, 2^63 − 1 ns. */
+export const MAX_DURATION_MS = 9_223_372_036_854;
+
 /**
  * Canonical spelling of a duration in milliseconds, as Prometheus prints it: largest units first,
  * but years and weeks only when they divide the duration exactly ("28d" → "4w", "30d" → "30d").

@@ -19,15 +19,6 @@ const TOOL_CASES = BIG_RUN ? 100 : 3;
 const CASE_TIMEOUT = 20_000;
 const BASE = fs.readFileSync(path.join(import.meta.dirname, "..", "fixtures", "good", "base.ts"), "utf8");
 
-/**
- * Bugs this fuzzer found that are not fixed yet, by what their problem reports say. They are
- * counted, not failed on, so `npm test` stays deterministic; each has a regression case below that
- * is expected to fail until the bug is fixed (then the case fails: drop the entry and the case).
- */
-const KNOWN_BUGS: readonly { id: string; pattern: RegExp }[] = [
-];
-const knownBug = (problem: string) => KNOWN_BUGS.find((bug) => bug.pattern.test(problem));
-
 const tally = new Tally();
 /** Distinct bugs of a big run: signature → smallest source that shows it. */
 const bugs = new Map<string, { problem: string; source: string; corruptions: readonly Corruption[] }>();
@@ -108,18 +99,15 @@ describe("corrupted definitions (fuzz)", () => {
       } catch (error) {
         problems = [`compile() threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`];
       }
-      const knownIds = new Set(problems.flatMap((p) => knownBug(p)?.id ?? []));
-      const unknown = problems.filter((p) => !knownBug(p));
       if (!failing) {
         tally.add("cases");
         for (const o of outcome) tally.add(o);
         for (const c of new Set(corruptions.map((x) => x.kind))) tally.add(`corruption ${c}`);
         if (problems.some((p) => p.startsWith("MON900"))) tally.add("outcome: MON900 (internal error)");
-        for (const id of knownIds) tally.add(`known bug: ${id}`);
       }
-      if (unknown.length === 0) return;
+      if (problems.length === 0) return;
       if (BIG_RUN) {
-        for (const problem of unknown) {
+        for (const problem of problems) {
           const key = signature(problem);
           const known = bugs.get(key);
           if (!known || corrupted.length < known.source.length) bugs.set(key, { problem, source: corrupted, corruptions });
@@ -127,14 +115,14 @@ describe("corrupted definitions (fuzz)", () => {
         return;
       }
       failing = true;
-      expect.fail(`${unknown.join("\n")}\n--- moncc.config.ts ---\n${corrupted}`);
+      expect.fail(`${problems.join("\n")}\n--- moncc.config.ts ---\n${corrupted}`);
     }), { numRuns: CASES, timeout: CASE_TIMEOUT + 5_000, ...replay });
     expect([...bugs.keys()]).toEqual([]);
   }, budget(CASES, 1_000));
 });
 
-/** The smallest inputs for the known bugs: each is expected to fail until its bug is fixed. */
-describe("known bugs found by fuzzing", () => {
+/** The smallest inputs of the bugs fuzzing found, all fixed: regression cases. */
+describe("bugs found by fuzzing", () => {
   const base = (from: string, to: string) => {
     if (!BASE.includes(from)) throw new Error(`the base fixture no longer contains ${JSON.stringify(from)}`);
     return BASE.replace(from, to);

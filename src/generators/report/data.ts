@@ -2,7 +2,7 @@
 // out. Static fields come from the definitions alone; live fields from raw Prometheus samples the
 // caller fetched (src/report-live), combined here so the math has one home and no I/O or clock.
 
-import { formatDuration, parseDuration } from "../../dsl/promql.js";
+import { durationSeconds, formatDuration, parseDuration } from "../../dsl/promql.js";
 import type { Model, Slo } from "../../model/schema.js";
 
 export const REPORT_VERSION = 1;
@@ -87,7 +87,7 @@ export interface Report {
 /** Rounds away binary noise (0.1 + 0.2) so the JSON is stable and readable. */
 export const clean = (value: number) => Number(value.toPrecision(12));
 
-export const windowSeconds = (window: string) => (parseDuration(window) ?? Number.NaN) / 1000;
+export const windowSeconds = (window: string) => durationSeconds(window) ?? Number.NaN;
 const canonical = (window: string) => formatDuration(parseDuration(window) ?? 0);
 
 export function staticSlo(slo: Slo): ReportSlo {

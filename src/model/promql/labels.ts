@@ -3,7 +3,7 @@
 // labels, histogram_quantile drops `le`, label_replace adds its destination, ...).
 
 import type { SeriesCatalog } from "./series.js";
-import { unwrap, type NodeOf, type PromqlNode } from "./tree.js";
+import { unwrap, valueType, type NodeOf, type PromqlNode } from "./tree.js";
 
 export interface LabelSet {
   readonly names: ReadonlySet<string>;
@@ -103,8 +103,8 @@ export class LabelFlow {
   private binaryLabels(node: NodeOf<"binary">): LabelSet {
     const lhs = this.labels(node.lhs);
     const rhs = this.labels(node.rhs);
-    const lhsScalar = isScalar(node.lhs);
-    const rhsScalar = isScalar(node.rhs);
+    const lhsScalar = valueType(node.lhs) === "scalar";
+    const rhsScalar = valueType(node.rhs) === "scalar";
     if (lhsScalar && rhsScalar) return EMPTY;
     if (lhsScalar) return rhs;
     if (rhsScalar) return lhs;
@@ -125,16 +125,4 @@ function without(names: ReadonlySet<string>, remove: readonly string[]): Set<str
   const out = new Set(names);
   for (const name of remove) out.delete(name);
   return out;
-}
-
-/** Scalar-valued expressions: numbers, scalar(), time(), pi() and arithmetic between them. */
-export function isScalar(node: PromqlNode): boolean {
-  const inner = unwrap(node);
-  switch (inner.kind) {
-    case "number": return true;
-    case "unary": return isScalar(inner.expr);
-    case "call": return inner.fn === "scalar" || inner.fn === "time" || inner.fn === "pi";
-    case "binary": return isScalar(inner.lhs) && isScalar(inner.rhs);
-    default: return false;
-  }
 }

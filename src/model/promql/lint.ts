@@ -4,8 +4,7 @@
 // the end of the input, so syntax errors come from lezer (./syntax.ts) and are reported first.
 
 import { createRequire } from "node:module";
-import { shapeOf } from "./shape.js";
-import { parser as promqlParser } from "@prometheus-io/lezer-promql";
+import { shapeOf, withoutComments } from "./shape.js";
 
 // The package's CommonJS build is the one Node can load; its parser, extension and editor state
 // must come from one module graph, or the editor's language facet is not found.
@@ -28,26 +27,16 @@ const lintCache = new Map<string, readonly LintProblem[]>();
 
 export function lintExpression(expr: string): readonly LintProblem[] {
   // Clean shapes are the common case and are shared by every expression of that shape; problems
-  // are looked up on the expression itself, since their messages may quote its strings.
-  if (lintShape(shapeOf(expr)).length === 0) return [];
-  return lintText(expr);
-}
-
-const shapeCache = new Map<string, readonly LintProblem[]>();
-
-function lintShape(shape: string): readonly LintProblem[] {
-  let problems = shapeCache.get(shape);
-  if (problems === undefined) {
-    problems = lintText(shape);
-    shapeCache.set(shape, problems);
-  }
-  return problems;
+  // are looked up on the expression itself, since their messages may quote its strings. Comments
+  // are blanked (the shape blanks them too): the linter checks only the tree's first node.
+  if (lintText(shapeOf(expr)).length === 0) return [];
+  return lintText(withoutComments(expr));
 }
 
 function lintText(expr: string): readonly LintProblem[] {
   let problems = lintCache.get(expr);
   if (problems === undefined) {
-    const state = EditorState.create({ doc: withoutComments(expr), extensions: [extension] });
+    const state = EditorState.create({ doc: expr, extensions: [extension] });
     const parser = new Parser(state);
     // A new editor state is parsed for 20 ms and 3000 characters at most; the rest of a long
     // expression (or of any, on a busy machine) would reach the linter as error nodes.
@@ -67,15 +56,4 @@ function lintText(expr: string): readonly LintProblem[] {
     lintCache.set(expr, problems);
   }
   return problems;
-}
-
-/** `expr` with `# comments` blanked: the linter checks only the tree's first node, which may be a comment. */
-function withoutComments(expr: string): string {
-  let text = expr;
-  promqlParser.parse(expr).iterate({
-    enter: (node) => {
-      if (node.name === "LineComment") text = text.slice(0, node.from) + " ".repeat(node.to - node.from) + text.slice(node.to);
-    },
-  });
-  return text;
 }

@@ -23,7 +23,12 @@ export function shapeOf(expr: string): string {
 
 const shapes = new Map<string, string>();
 
-function computeShape(expr: string): string {
+/** `expr` with only its `# comments` blanked (offsets kept). */
+export function withoutComments(expr: string): string {
+  return computeShape(expr, { commentsOnly: true });
+}
+
+function computeShape(expr: string, { commentsOnly = false } = {}): string {
   const parts: string[] = [];
   let copied = 0; // expr[copied..i) is copied unchanged when the next replacement is made
   const replace = (from: number, to: number, text: string) => {
@@ -44,7 +49,7 @@ function computeShape(expr: string): string {
         j += c !== BACKTICK && expr.charCodeAt(j) === BACKSLASH ? 2 : 1;
       }
       if (j >= expr.length || expr.charCodeAt(j) !== c) return expr; // unterminated: let the parser report it
-      replace(i + 1, j, "x".repeat(j - i - 1));
+      if (!commentsOnly) replace(i + 1, j, "x".repeat(j - i - 1));
       i = j + 1;
     } else if (isDigit(c) || c === DOT) {
       // Numbers and durations (1e3, 0x1f, 5m30s) stay as written.
@@ -57,7 +62,7 @@ function computeShape(expr: string): string {
       const word = expr.slice(i, j);
       const keep = isCall(expr, j) || KEYWORDS.has(word.toLowerCase()) || word.startsWith("__");
       // Colons stay where they are: a colon in a label name is a syntax error the shape must keep.
-      if (!keep) replace(i, j, "m" + word.slice(1).replace(/[^:]/g, "_"));
+      if (!keep && !commentsOnly) replace(i, j, "m" + word.slice(1).replace(/[^:]/g, "_"));
       i = j;
     } else {
       i += 1;

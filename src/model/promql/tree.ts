@@ -4,7 +4,7 @@
 
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
-import { parseDuration } from "../../dsl/promql.js";
+import { durationSeconds } from "../../dsl/promql.js";
 import { shapeOf } from "./shape.js";
 import { syntaxErrorsOf } from "./syntax.js";
 import { unquote } from "./strings.js";
@@ -222,16 +222,16 @@ function duration(node: SyntaxNode, expr: string): Duration {
   const negative = kids.length === 2 && kids[0].name === "UnaryOp" && expr.slice(kids[0].from, kids[0].to) === "-";
   const inner = negative ? children(kids[1]) : kids;
   const literal = inner.length === 1 && inner[0].name.startsWith("NumberDurationLiteral");
-  const seconds = literal ? durationSeconds(expr.slice(inner[0].from, inner[0].to)) : undefined;
+  const seconds = literal ? literalSeconds(expr.slice(inner[0].from, inner[0].to)) : undefined;
   // Anything but `5m`-style text is a number of seconds (Prometheus 3): 300, 1.5, 5e-3, 0x10.
   const unitless = literal && !isDurationText(expr.slice(inner[0].from, inner[0].to));
   return { from: node.from, to: node.to, seconds: seconds === undefined ? undefined : negative ? -seconds : seconds, arithmetic: !literal, unitless };
 }
 
-function durationSeconds(text: string): number | undefined {
+/** A duration literal in seconds: `5m`, or (Prometheus 3) a plain number of seconds. */
+function literalSeconds(text: string): number | undefined {
   if (!isDurationText(text)) return Number.isFinite(Number(text)) ? Number(text) : undefined;
-  const ms = parseDuration(text);
-  return ms === undefined ? undefined : ms / 1000;
+  return durationSeconds(text);
 }
 
 function isDurationText(text: string): boolean {
@@ -244,7 +244,7 @@ function numberValue(text: string): number {
   if (lower === "nan") return NaN;
   if (/^0x[0-9a-f]+$/i.test(text)) return Number.parseInt(text, 16);
   // Prometheus 3 reads a duration in number position as seconds.
-  return /[a-z]/i.test(text) && !/e/i.test(text) ? durationSeconds(text) ?? NaN : Number(text);
+  return /[a-z]/i.test(text) && !/e/i.test(text) ? literalSeconds(text) ?? NaN : Number(text);
 }
 
 function grouping(node: SyntaxNode, expr: string): Grouping {

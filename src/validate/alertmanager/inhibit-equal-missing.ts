@@ -13,11 +13,12 @@ export const inhibitEqualMissing: Check = {
   name: "alertmanager/inhibit-equal-missing",
   severity: "error",
   summary: "an inhibit rule whose equal names a label the source or target alerts lack",
-  run: ({ model }) => {
+  run: (context) => {
+    const { model } = context;
     const out: Diagnostic[] = [];
     for (const team of model.teams) {
       if (team.inhibit.length === 0) continue;
-      const alerts = teamAlerts(model, team);
+      const alerts = teamAlerts(context, team);
       const declared = teamInhibitions(model, team).filter((rule) => rule.declared);
       for (const rule of declared) {
         const sources = alerts.filter((a) => matchesAll(rule.source, a.labels));

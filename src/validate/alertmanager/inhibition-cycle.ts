@@ -16,11 +16,12 @@ export const inhibitionCycle: Check = {
   name: "alertmanager/inhibition-cycle",
   severity: "error",
   summary: "inhibit rules under which alerts mute each other in a cycle",
-  run: ({ model }) => {
+  run: (context) => {
+    const { model } = context;
     const out: Diagnostic[] = [];
     for (const team of model.teams) {
       if (team.inhibit.length === 0) continue;
-      const alerts = teamAlerts(model, team);
+      const alerts = teamAlerts(context, team);
       const rules = teamInhibitions(model, team);
       const edges = alerts.map((source) =>
         alerts.flatMap((target, to) => rules.filter((rule) => mayInhibit(rule, source, target)).slice(0, 1).map((rule) => ({ to, rule: rule.name }))));

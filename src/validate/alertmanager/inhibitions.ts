@@ -5,8 +5,8 @@
 import { SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL } from "../../model/conventions.js";
 import { matchesAll } from "../../model/routing.js";
 import type { Matcher, Model, Team } from "../../model/schema.js";
-import { routedAlerts, type RoutedAlert } from "../check.js";
-import { queryLabelsOf } from "./alert-labels.js";
+import type { CheckContext, RoutedAlert } from "../check.js";
+import { alertsWithQueryLabels } from "./alert-labels.js";
 
 export interface Inhibition {
   /** For messages: `inhibit rule #2` or `moncc's P0 inhibition`. */
@@ -47,18 +47,17 @@ export function teamInhibitions(model: Model, team: Team): Inhibition[] {
   return [...own, ...declared];
 }
 
-export function teamAlerts(model: Model, team: Team): readonly InhibitedAlert[] {
-  let byTeam = alertsByTeam.get(model);
+export function teamAlerts(context: CheckContext, team: Team): readonly InhibitedAlert[] {
+  let byTeam = alertsByTeam.get(context.model);
   if (!byTeam) {
     // Built once per model: every team's checks would otherwise walk every alert of the project.
     byTeam = new Map();
-    const queryLabels = queryLabelsOf(model);
-    for (const alert of routedAlerts(model)) {
+    for (const { alert, queryLabels } of alertsWithQueryLabels(context)) {
       const list = byTeam.get(alert.owner) ?? [];
-      list.push({ ...alert, labels: { ...alert.labels, alertname: alert.alertname }, dynamicLabels: queryLabels(alert) });
+      list.push({ ...alert, labels: { ...alert.labels, alertname: alert.alertname }, dynamicLabels: queryLabels });
       byTeam.set(alert.owner, list);
     }
-    alertsByTeam.set(model, byTeam);
+    alertsByTeam.set(context.model, byTeam);
   }
   return byTeam.get(team.name) ?? [];
 }

@@ -13,11 +13,12 @@ export const selfInhibition: Check = {
   name: "alertmanager/self-inhibition",
   severity: "error",
   summary: "an inhibit rule whose source and target match the same alert",
-  run: ({ model }) => {
+  run: (context) => {
+    const { model } = context;
     const out: Diagnostic[] = [];
     for (const team of model.teams) {
       if (team.inhibit.length === 0) continue;
-      const alerts = teamAlerts(model, team);
+      const alerts = teamAlerts(context, team);
       for (const rule of teamInhibitions(model, team).filter((r) => r.declared)) {
         const both = alerts.filter((a) => matchesAll(rule.source, a.labels) && matchesAll(rule.target, a.labels));
         if (both.length === 0) continue;

@@ -1,19 +1,16 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { matchesAll } from "../../model/routing.js";
-import type { Model } from "../../model/schema.js";
-import { report, routedAlerts, type Check } from "../check.js";
-import { queryLabelsOf } from "./alert-labels.js";
+import { report, type Check, type CheckContext } from "../check.js";
+import { alertsWithQueryLabels } from "./alert-labels.js";
 
 /**
  * The label names an alert of each team can carry: its generated labels plus the labels its query
  * result keeps. A team is left out when some alert's query labels are unknown (raw PromQL).
  */
-function teamAlertLabels(model: Model): Map<string, Set<string>> {
-  const queryLabels = queryLabelsOf(model);
+function teamAlertLabels(context: CheckContext): Map<string, Set<string>> {
   const unknown = new Set<string>();
   const labels = new Map<string, Set<string>>();
-  for (const alert of routedAlerts(model)) {
-    const fromQuery = queryLabels(alert);
+  for (const { alert, queryLabels: fromQuery } of alertsWithQueryLabels(context)) {
     if (fromQuery === undefined) unknown.add(alert.owner);
     // Prometheus adds alertname to every alert.
     const set = labels.get(alert.owner) ?? new Set<string>(["alertname"]);
@@ -33,9 +30,10 @@ export const unknownRouteLabel: Check = {
   name: "alertmanager/unknown-route-label",
   severity: "error",
   summary: "a custom route matcher on a label no alert of the team carries",
-  run: ({ model }) => {
+  run: (context) => {
     const out: Diagnostic[] = [];
-    const carried = teamAlertLabels(model);
+    const carried = teamAlertLabels(context);
+    const { model } = context;
     for (const team of model.teams) {
       const labels = carried.get(team.name);
       if (!labels) continue;

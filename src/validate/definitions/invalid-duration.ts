@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { parseDuration } from "../../dsl/promql.js";
+import { MAX_DURATION_MS, parseDuration } from "../../dsl/promql.js";
 import type { Span } from "../../model/schema.js";
 import { report, type Check } from "../check.js";
 
@@ -7,9 +7,6 @@ import { report, type Check } from "../check.js";
  * Durations (`for`, repeat and group timings, evaluation intervals) must be Prometheus durations
  * such as "90s", "5m" or "1h30m"; "1.5h" or "5 minutes" would be rejected when the config loads.
  */
-/** Go's time.Duration: 2^63 - 1 nanoseconds. */
-const MAX_DURATION_MS = 9_223_372_036_854;
-
 export const invalidDuration: Check = {
   code: "MON114",
   name: "definitions/invalid-duration",

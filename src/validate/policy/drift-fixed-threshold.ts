@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatNumber, parseDuration } from "../../dsl/promql.js";
+import { durationSeconds, formatNumber } from "../../dsl/promql.js";
 import { chiSquareQuantile99, chiSquareSurvival } from "../../generators/prometheus/monitors/chi-square.js";
 import { report, type Check } from "../check.js";
 import { subjectOf } from "../suppress.js";
@@ -21,9 +21,9 @@ export const driftFixedThreshold: Check = {
   run: ({ model }) => {
     const out: Diagnostic[] = [];
     for (const monitor of model.services.flatMap((s) => s.monitors ?? [])) {
-      const windowMs = parseDuration(monitor.window);
-      if (monitor.threshold === undefined || monitor.minCount !== undefined || !monitor.traffic || !windowMs || monitor.buckets.length === 0) continue;
-      const perWindow = monitor.traffic.perSecond * windowMs / 1000;
+      const windowSeconds = durationSeconds(monitor.window);
+      if (monitor.threshold === undefined || monitor.minCount !== undefined || !monitor.traffic || !windowSeconds || monitor.buckets.length === 0) continue;
+      const perWindow = monitor.traffic.perSecond * windowSeconds;
       const df = monitor.buckets.length; // k − 1: the declared boundaries plus +Inf make k bins
       const p99 = (2 / perWindow) * chiSquareQuantile99(df);
       if (p99 <= monitor.threshold) continue;

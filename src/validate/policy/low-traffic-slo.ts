@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatNumber, parseDuration } from "../../dsl/promql.js";
+import { durationSeconds, formatNumber } from "../../dsl/promql.js";
 import { sloAlertUnits } from "../../model/slo.js";
 import { report, type Check } from "../check.js";
 import { subjectOf } from "../suppress.js";
@@ -27,7 +27,7 @@ export const lowTrafficSlo: Check = {
       const offending = sloAlertUnits(slo)
         .filter((unit) => unit.group === "page")
         .flatMap((unit) => unit.tiers.map((tier) => {
-          const events = slo.traffic!.perSecond * (parseDuration(tier.long) ?? 0) / 1000;
+          const events = slo.traffic!.perSecond * (durationSeconds(tier.long) ?? 0);
           return { unit, tier, events, threshold: tier.factor * budget };
         }))
         // A window that does not parse is MON403's.

@@ -8,11 +8,12 @@ import { parseVersion, type Version } from "../../model/promql/features.js";
 import { LabelFlow } from "../../model/promql/labels.js";
 import { declaredSeries, type SeriesCatalog, type SeriesInfo } from "../../model/promql/series.js";
 import { syntaxTree, type PromqlNode } from "../../model/promql/tree.js";
-import { parseDuration } from "../../dsl/promql.js";
+import { durationSeconds } from "../../dsl/promql.js";
 import type { Alert, Model, QueryIR, Recording, Service, Slo, Span } from "../../model/schema.js";
 import type { Check, CheckContext } from "../check.js";
 import { subjectOf } from "../suppress.js";
-import { locateInLiteral, locateInTemplate } from "./template-position.js";
+import { locateText } from "../../diagnostics/source-position.js";
+import { locateInTemplate } from "./template-position.js";
 
 export interface CheckedExpression {
   readonly role: "alert" | "record" | "slo";
@@ -73,7 +74,7 @@ function buildContext(model: Model, sources: SourceTexts): PromqlContext {
     const grammar = grammarText(expr);
     const locate = (offset: number) =>
       (typeof query === "string"
-        ? locateInLiteral(original ?? query, grammar.toOriginal(offset), base.span, sources)
+        ? locateText(sources, base.span, original ?? query, grammar.toOriginal(offset))
         : locateInTemplate(query, grammar.toOriginal(offset), sources)) ?? base.span;
     expressions.push({ ...base, expr, grammar: grammar.text, tree: syntaxTree(grammar.text), toOriginal: grammar.toOriginal, holtWinters: grammar.holtWinters, locate });
   };
@@ -91,11 +92,11 @@ function buildContext(model: Model, sources: SourceTexts): PromqlContext {
     }
   }
   const series = declaredSeries(model);
-  const scrape = parseDuration(model.scrape.interval);
+  const scrape = durationSeconds(model.scrape.interval);
   const catalog: SeriesCatalog = {
     lookup: (name) => series.get(name),
     targetLabels: model.scrape.targetLabels,
-    scrapeInterval: scrape === undefined ? 60 : scrape / 1000,
+    scrapeInterval: scrape ?? 60,
   };
   const labels = new LabelFlow(catalog);
   // Recorded series carry what their rule produces, plus the rule's own labels.

@@ -1,3 +1,4 @@
+import { MAX_DURATION_MS } from "../../dsl/promql.js";
 import { lintExpression } from "../../model/promql/lint.js";
 import { matchesEmpty } from "../../model/promql/regex.js";
 import { walk, type PromqlNode } from "../../model/promql/tree.js";
@@ -28,7 +29,7 @@ export const promqlTypeError = expressionCheck({
     for (const node of walk(expression.tree)) {
       const durations = node.kind === "matrix" ? [node.range] : node.kind === "subquery" ? [node.range, node.step] : node.kind === "offset" ? [node.offset] : [];
       for (const duration of durations) {
-        if (duration?.seconds === undefined || Math.abs(duration.seconds) <= MAX_DURATION_SECONDS) continue;
+        if (duration?.seconds === undefined || Math.abs(duration.seconds) * 1000 <= MAX_DURATION_MS) continue;
         problems.push({ message: "duration out of range: Prometheus durations are 64-bit nanosecond counts (about 292 years)", hint: "write a realistic duration", at: duration.from });
       }
     }
@@ -46,9 +47,6 @@ export const promqlTypeError = expressionCheck({
     return problems;
   },
 });
-
-/** Go's time.Duration: 2^63 - 1 nanoseconds. */
-const MAX_DURATION_SECONDS = 9_223_372_036.854;
 
 function hintFor(message: string): string {
   if (message.includes("BOOL")) return "compare scalars with `bool` (e.g. `1 > bool 0`), or compare a vector instead";

@@ -1,4 +1,5 @@
-import type { Diagnostic, SourceTexts } from "../../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { locateText } from "../../diagnostics/source-position.js";
 import type { Span } from "../../model/schema.js";
 import { report, type Check } from "../check.js";
 import { ALERTMANAGER_DIALECT, prometheusDialect, scanGoTemplate, type TemplateDialect } from "./go-template.js";
@@ -34,21 +35,6 @@ function excerpt(text: string, offset: number): string {
 }
 
 /**
- * The line inside a definition where `value` is written, when the source spells it out literally
- * (after the definition's own line); otherwise the definition's span.
- */
-export function locateValue(sources: SourceTexts, span: Span | undefined, value: string): Span | undefined {
-  const text = span && sources.get(span.file);
-  if (!span || text === undefined) return span;
-  let start = 0;
-  for (let line = 1; line < span.line && start >= 0; line++) start = text.indexOf("\n", start) + 1;
-  const index = text.indexOf(value, start);
-  if (index < 0) return span;
-  const before = text.slice(0, index);
-  return { file: span.file, line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
-}
-
-/**
  * Alert annotations and labels are Go templates, and so are some receiver options (a Slack channel,
  * an email address). Prometheus rejects the whole rule file, and Alertmanager its whole config,
  * when one does not parse; moncc reports it at the definition instead.
@@ -72,7 +58,7 @@ export const templateSyntax: Check = {
         if (!problem) continue;
         out.push(report(templateSyntax,
           `${owner} ${kind} "${key}": ${problem.message} at ${excerpt(value, problem.offset)}`,
-          locateValue(sources, span, value), hintFor(problem.message, ALERT_HINTS), subject));
+          locateText(sources, span, value) ?? span, hintFor(problem.message, ALERT_HINTS), subject));
       }
     };
     for (const service of model.services) {

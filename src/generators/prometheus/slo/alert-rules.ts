@@ -2,7 +2,7 @@
 // fires when both its windows burn faster than factor × budget. Optional low-traffic guard and
 // no-data alert.
 
-import { formatDuration, formatNumber, parseDuration } from "../../../dsl/promql.js";
+import { durationSeconds, formatDuration, formatNumber, parseDuration } from "../../../dsl/promql.js";
 import { RUNBOOK_ANNOTATION, SEVERITY_LABEL, sliRecordName } from "../../../model/conventions.js";
 import { sortedRecord } from "../../../model/order.js";
 import type { Slo, SloAlertGroup, SloTier } from "../../../model/schema.js";
@@ -31,7 +31,7 @@ function tierCondition(slo: Slo, tier: SloTier): string {
   const threshold = `(${formatNumber(tier.factor)} * ${formatNumber(budget(slo))})`;
   const window = (w: string) => `max(${sliRecordName(canonical(w))}${sloSelector(slo)} > ${threshold}) without (sloth_window)`;
   const guard = tier.group === "page" && slo.minEvents !== undefined && slo.sli.totalQuery !== undefined
-    ? `\n    and on ()\n    (${withWindow(slo.sli.totalQuery, canonical(tier.long))}) * ${formatNumber((parseDuration(tier.long) ?? 0) / 1000)} >= ${formatNumber(slo.minEvents)}`
+    ? `\n    and on ()\n    (${withWindow(slo.sli.totalQuery, canonical(tier.long))}) * ${formatNumber(durationSeconds(tier.long) ?? 0)} >= ${formatNumber(slo.minEvents)}`
     : "";
   return `(\n    ${window(tier.short)}\n    and\n    ${window(tier.long)}${guard}\n)`;
 }
