@@ -12,7 +12,7 @@ import { generateAll, type GeneratedOutput } from "./generators/index.js";
 import { generateManifest } from "./generators/manifest/manifest.js";
 import { generatePrometheusRules } from "./generators/prometheus/rules.js";
 import { slothPeriodProblem, slothServices, SLOTH_SPEC_CODE, type SlothOptions } from "./import/sloth.js";
-import { DEFAULT_ROUTING, DEFAULT_SCRAPE, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
+import { DEFAULT_ROUTING, DEFAULT_SCRAPE, defaultDashboardsPath, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
 import { loadProject, resolveConfigFile } from "./load/index.js";
 import { importSpecFile, isSpecFile, periodDiagnostic, readSlothFolder } from "./load/specs.js";
 import { typecheckProject } from "./load/typecheck.js";
@@ -42,6 +42,8 @@ export interface Counts {
   readonly recordingRules: number;
   readonly routes: number;
   readonly receivers: number;
+  readonly dashboards: number;
+  readonly panels: number;
 }
 
 export interface CompileResult {
@@ -174,6 +176,8 @@ function compileSpec(target: string, options: CompileOptions, timings: Timings, 
     defaultReceiver: { team: "", receiver: "" },
     routing: { ...DEFAULT_ROUTING, groupBy: [...DEFAULT_ROUTING.groupBy] },
     policy: { requireRunbook: [], inhibitLowerSeverities: false },
+    dashboards: [],
+    grafana: { dashboardsPath: defaultDashboardsPath(file.replace(/\.ya?ml$/i, "")) },
     problems: [],
   }));
   // A bare spec has no teams or routing: only the SLO checks apply.
@@ -221,6 +225,12 @@ function internalError(doing: string, error: unknown, code: string, hint: string
   return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint, stack: error instanceof Error ? error.stack : undefined };
 }
 
+/** Panels of a dashboard's JSON, rows not counted, panels inside collapsed rows counted. */
+function panelCount(dashboard: unknown): number {
+  const panels = (dashboard as { panels?: { type: string; panels?: unknown[] }[] }).panels ?? [];
+  return panels.reduce((n, p) => n + (p.type === "row" ? p.panels?.length ?? 0 : 1), 0);
+}
+
 /** Counts for the build summary, from what was generated. */
 function countOutput(generated: GeneratedOutput): Counts {
   const count = (kind: string) => generated.objects.filter((o) => o.kind === kind).length;
@@ -232,5 +242,7 @@ function countOutput(generated: GeneratedOutput): Counts {
     recordingRules: count("recording"),
     routes: Math.max(0, count("route") - 1),
     receivers: count("receiver"),
+    dashboards: count("dashboard"),
+    panels: generated.objects.filter((o) => o.kind === "dashboard").reduce((n, o) => n + panelCount(o.content), 0),
   };
 }

@@ -53,6 +53,17 @@ export const predictionConfidence = gauge("model_prediction_confidence_ratio", {
   labels: ["model", "version"],
 });
 
+/**
+ * Top-class probability of each prediction. Its distribution (a heatmap on the model's dashboard)
+ * shows a model growing unsure long before labelled accuracy can.
+ */
+export const confidenceScores = histogram("model_prediction_confidence", {
+  help: "Top-class probability of each prediction served.",
+  unit: "ratio",
+  labels: ["model", "version"],
+  buckets: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99],
+});
+
 /** Population Stability Index of each input feature, live traffic vs. the training set. */
 export const featureDrift = gauge("model_feature_drift_psi", {
   help: "Population Stability Index of an input feature, last hour of traffic vs. training data.",

@@ -6,6 +6,7 @@
 //   metrics.ts                   metrics every model server exposes, shared query helpers
 //   models/*.ts                  one service per model, thresholds per model
 //   services/*.ts                shared platform services
+//   dashboards/*.ts              dashboards of our own, besides the generated ones
 //
 // Severities (same meaning for every team):
 //   P0  service disruption, act now        → page + chat, repeated every 30m
@@ -18,6 +19,7 @@ import { businessHours, dataScience, mlPlatform, sre } from "./teams.ts";
 import { customerRisk } from "./models/customer-risk.ts";
 import { fraudDetection } from "./models/fraud-detection.ts";
 import { recommendation } from "./models/recommendation.ts";
+import { modelComparison } from "./dashboards/model-comparison.ts";
 import { featureStore } from "./services/feature-store.ts";
 import { modelServing } from "./services/model-serving.ts";
 
@@ -27,6 +29,7 @@ export default project({
   teams: [mlPlatform, dataScience, sre],
   services: [modelServing, fraudDetection, recommendation, customerRisk, featureStore],
   timeIntervals: [businessHours],
+  dashboards: [modelComparison],
   // Alerts no team claims (a missing or misspelled team label) land in SRE's channel, not nowhere.
   defaultReceiver: sre.receiver("chat"),
   routing: {

@@ -23,7 +23,7 @@ export const DEFAULT_OUT_DIR = "generated";
 /** Exit codes of build and check. */
 export const EXIT = { ok: 0, findings: 1, usageOrInternal: 2 } as const;
 
-interface Io {
+export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly color: boolean;
@@ -37,7 +37,7 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
 });
 
-interface CommonOptions {
+export interface CommonOptions {
   format: DiagnosticFormat;
   maxWarnings?: number;
   debug?: boolean;
@@ -49,7 +49,7 @@ type BuildOptions = CommonOptions & { out?: string; check?: boolean };
 type CheckOptions = CommonOptions & { typecheck?: boolean };
 
 /** The options build and check share, defined once. */
-function addCommonOptions(command: Command): Command {
+export function addCommonOptions(command: Command): Command {
   return command
     .option("-l, --extra-label <key=value>", "Sloth specs: add a label to every SLO's rules (repeatable), like sloth -l", collectLabel, {})
     .option("--slo-period <duration>", "Sloth specs: the SLO period, like sloth --default-slo-period (default: 30d)")
@@ -85,6 +85,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     });
 
   (await import("./report-command.js")).registerReportCommand(program, io, (code) => (exitCode = code));
+  (await import("./preview-command.js")).registerPreviewCommand(program, io, (code) => (exitCode = code));
   (await import("./backtest-command.js")).registerBacktestCommand(program, io, (code) => (exitCode = code));
 
   try {
@@ -114,7 +115,7 @@ function parseCount(value: string): number {
  * Why the diagnostics fail the command, with its exit code: an internal error exits 2, errors in the
  * definitions and more warnings than --max-warnings exit 1. Undefined when they pass.
  */
-function failure(diagnostics: readonly Diagnostic[], maxWarnings: number | undefined): { exit: number; why: string } | undefined {
+export function failure(diagnostics: readonly Diagnostic[], maxWarnings: number | undefined): { exit: number; why: string } | undefined {
   const { warnings } = countBySeverity(diagnostics);
   if (diagnostics.some((d) => d.code === "MON900")) return { exit: EXIT.usageOrInternal, why: "an internal error (a moncc bug)" };
   if (hasErrors(diagnostics)) return { exit: EXIT.findings, why: summarize(diagnostics) };
@@ -168,13 +169,13 @@ async function check(project: string, options: CheckOptions, io: Io): Promise<nu
   return failed?.exit ?? EXIT.ok;
 }
 
-function slothOptions(options: CommonOptions) {
+export function slothOptions(options: CommonOptions) {
   return { extraLabels: options.extraLabel, period: options.sloPeriod };
 }
 
 function describeCounts(c: Counts): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  return [n(c.ruleGroups, "rule group"), n(c.alerts, "alert"), n(c.recordingRules, "recording rule"), n(c.routes, "route"), n(c.receivers, "receiver")].join(", ");
+  return [n(c.ruleGroups, "rule group"), n(c.alerts, "alert"), n(c.recordingRules, "recording rule"), n(c.routes, "route"), n(c.receivers, "receiver"), n(c.dashboards, "dashboard"), n(c.panels, "panel")].join(", ");
 }
 
 function total(result: CompileResult): number {
@@ -183,7 +184,7 @@ function total(result: CompileResult): number {
 }
 
 /** Pretty output goes to stderr; the machine formats go to stdout, so it can be piped or saved. */
-function printDiagnostics(result: CompileResult, options: CommonOptions, io: Io): void {
+export function printDiagnostics(result: CompileResult, options: CommonOptions, io: Io): void {
   const diagnostics: Diagnostic[] = result.diagnostics;
   const where = { root: result.root, cwd: io.cwd };
   switch (options.format) {

@@ -16,3 +16,6 @@ export type { Slo, SloCommon, TierSpec, AlertGroupSpec, Objective, Traffic } fro
 export type { Service, Project, Version } from "./service.js";
 export type { Duration } from "./promql.js";
 export type { Unit } from "./units.js";
+export { dashboard, row, panel, variable, sloSeries } from "./dashboards.js";
+export type { Dashboard, DashboardOptions, DashboardVariable, Panel, PanelOptions, PanelQueryInput, PanelType, Row, SloSeries, SloSeriesName, TextPanelOptions, ThresholdSpec, GrafanaUnit, VariableOptions } from "./dashboards.js";
+export type { GrafanaInterval, RangeWindow } from "./promql.js";

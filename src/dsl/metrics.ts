@@ -2,12 +2,16 @@
 // not declare is a type error: `predictions.where({ statuss: "error" })` does not compile.
 
 import { captureCallSite, type CallSite } from "./span.js";
-import { escapeRegex, formatNumber, promqlString, type Duration } from "./promql.js";
+import type { DashboardVariable } from "./dashboards.js";
+import { escapeRegex, formatNumber, promqlString, type RangeWindow } from "./promql.js";
 import { aggregate, grouping, Query, type AggregateOptions, type BucketRef, type MetricKind, type MetricRef, type QueryParts } from "./query.js";
 import { convertQuantity, parseQuantity, type Unit } from "./units.js";
 
-/** A label value: exact string, any of a list (regex-escaped), a regex, or the negation of one. */
-export type LabelValue = string | readonly string[] | RegExp | { readonly not: string | readonly string[] | RegExp };
+/**
+ * A label value: exact string, any of a list (regex-escaped), a regex, or the negation of one; on
+ * dashboards also a template variable (`=~"$model"`).
+ */
+export type LabelValue = string | readonly string[] | RegExp | DashboardVariable | { readonly not: string | readonly string[] | RegExp };
 export type Matchers<L extends string> = { readonly [K in L]?: LabelValue };
 
 export interface Matcher {
@@ -72,11 +76,11 @@ export class Selection {
 
 export class CounterSelection<L extends string> extends Selection {
   /** Per-second rate over `window`. */
-  rate(window: Duration): Query<L> {
+  rate(window: RangeWindow): Query<L> {
     return new Query(this.parts(`rate(${this.selector()}[${window}])`, undefined));
   }
   /** Increase over `window`, in the counter's unit. */
-  increase(window: Duration): Query<L> {
+  increase(window: RangeWindow): Query<L> {
     return new Query(this.parts(`increase(${this.selector()}[${window}])`, this.metric.unit));
   }
   where(more: Matchers<L>): CounterSelection<L> {
@@ -89,10 +93,10 @@ export class GaugeSelection<L extends string> extends Selection {
   value(): Query<L> {
     return new Query(this.toPromql());
   }
-  avgOverTime(window: Duration): Query<L> {
+  avgOverTime(window: RangeWindow): Query<L> {
     return new Query(this.parts(`avg_over_time(${this.selector()}[${window}])`, this.metric.unit));
   }
-  maxOverTime(window: Duration): Query<L> {
+  maxOverTime(window: RangeWindow): Query<L> {
     return new Query(this.parts(`max_over_time(${this.selector()}[${window}])`, this.metric.unit));
   }
   avg<const B extends L = never>(options: AggregateOptions<B> = {}): Query<B> {
@@ -114,7 +118,7 @@ export class GaugeSelection<L extends string> extends Selection {
 
 export class HistogramSelection<L extends string> extends Selection {
   /** `histogram_quantile(q, sum by (le, ...by) (rate(name_bucket[window])))`, in the histogram's unit. */
-  quantile<const B extends L = never>(q: number, window: Duration, options: AggregateOptions<B> = {}): Query<B> {
+  quantile<const B extends L = never>(q: number, window: RangeWindow, options: AggregateOptions<B> = {}): Query<B> {
     const by = ["le", ...(options.by ?? [])].join(", ");
     const expr = `histogram_quantile(${formatNumber(q)}, sum by (${by}) (rate(${this.selector("_bucket")}[${window}])))`;
     return new Query<B>({ ...this.parts(expr, this.metric.unit), labels: options.by ?? [] });
@@ -124,7 +128,7 @@ export class HistogramSelection<L extends string> extends Selection {
    * Share of observations above `threshold` over `window` (0..1). The threshold must be a declared
    * bucket boundary: it selects the `le` bucket exactly.
    */
-  fractionOver<const B extends L = never>(threshold: string | number, window: Duration, options: AggregateOptions<B> = {}): Query<B> {
+  fractionOver<const B extends L = never>(threshold: string | number, window: RangeWindow, options: AggregateOptions<B> = {}): Query<B> {
     const bucket = bucketRef(this.metric, threshold, captureCallSite());
     const by = options.by ?? [];
     const le = leMatcher(bucket.value ?? Number.NaN);
@@ -135,7 +139,7 @@ export class HistogramSelection<L extends string> extends Selection {
   }
 
   /** Observations per second over `window`. */
-  rate(window: Duration): Query<L> {
+  rate(window: RangeWindow): Query<L> {
     return new Query(this.parts(`rate(${this.selector("_count")}[${window}])`, undefined));
   }
 
@@ -168,7 +172,7 @@ export function toMatchers(matchers: Readonly<Record<string, LabelValue | undefi
   for (const label of Object.keys(matchers).sort()) {
     const value = matchers[label];
     if (value === undefined) continue;
-    if (typeof value === "object" && !Array.isArray(value) && !(value instanceof RegExp) && "not" in value) {
+    if (typeof value === "object" && "not" in value) {
       const positive = toMatcher(label, value.not as LabelValue);
       out.push({ ...positive, op: positive.op === "=" ? "!=" : "!~" });
     } else {
@@ -181,8 +185,14 @@ export function toMatchers(matchers: Readonly<Record<string, LabelValue | undefi
 function toMatcher(label: string, value: LabelValue): Matcher {
   if (typeof value === "string") return { label, op: "=", value };
   if (value instanceof RegExp) return { label, op: "=~", value: value.source };
+  // Multi-value variables expand to a regex alternation, so they are matched with =~.
+  if (isDashboardVariable(value)) return { label, op: "=~", value: `$${value.name}` };
   if (Array.isArray(value)) return { label, op: "=~", value: (value as readonly string[]).map(escapeRegex).join("|") };
   throw new TypeError(`label "${label}": unsupported matcher value`);
+}
+
+function isDashboardVariable(value: LabelValue): value is DashboardVariable {
+  return typeof value === "object" && "kind" in value && value.kind === "dashboard-variable";
 }
 
 export class Counter<L extends string> extends MetricBase<L> {
@@ -190,10 +200,10 @@ export class Counter<L extends string> extends MetricBase<L> {
   where(matchers: Matchers<L>): CounterSelection<L> {
     return new CounterSelection(this.ref(), toMatchers(matchers));
   }
-  rate(window: Duration): Query<L> {
+  rate(window: RangeWindow): Query<L> {
     return this.where({}).rate(window);
   }
-  increase(window: Duration): Query<L> {
+  increase(window: RangeWindow): Query<L> {
     return this.where({}).increase(window);
   }
   toPromql(): QueryParts {
@@ -209,10 +219,10 @@ export class Gauge<L extends string> extends MetricBase<L> {
   value(): Query<L> {
     return this.where({}).value();
   }
-  avgOverTime(window: Duration): Query<L> {
+  avgOverTime(window: RangeWindow): Query<L> {
     return this.where({}).avgOverTime(window);
   }
-  maxOverTime(window: Duration): Query<L> {
+  maxOverTime(window: RangeWindow): Query<L> {
     return this.where({}).maxOverTime(window);
   }
   avg<const B extends L = never>(options: AggregateOptions<B> = {}): Query<B> {
@@ -238,13 +248,13 @@ export class Histogram<L extends string> extends MetricBase<L> {
   where(matchers: Matchers<L>): HistogramSelection<L> {
     return new HistogramSelection(this.ref(), toMatchers(matchers));
   }
-  quantile<const B extends L = never>(q: number, window: Duration, options: AggregateOptions<B> = {}): Query<B> {
+  quantile<const B extends L = never>(q: number, window: RangeWindow, options: AggregateOptions<B> = {}): Query<B> {
     return this.where({}).quantile(q, window, options);
   }
-  fractionOver<const B extends L = never>(threshold: string | number, window: Duration, options: AggregateOptions<B> = {}): Query<B> {
+  fractionOver<const B extends L = never>(threshold: string | number, window: RangeWindow, options: AggregateOptions<B> = {}): Query<B> {
     return this.where({}).fractionOver(threshold, window, options);
   }
-  rate(window: Duration): Query<L> {
+  rate(window: RangeWindow): Query<L> {
     return this.where({}).rate(window);
   }
   toPromql(): QueryParts {
@@ -288,7 +298,7 @@ export type AnyMetric = Counter<string> | Gauge<string> | Histogram<string> | Su
 export function errorRatio<E extends string, T extends string, const B extends E & T = never>(
   errors: CounterSelection<E> | Counter<E>,
   total: CounterSelection<T> | Counter<T>,
-  window: Duration,
+  window: RangeWindow,
   options: AggregateOptions<B> = {},
 ): Query<B> {
   const bad = errors.rate(window).sum(options);

@@ -47,6 +47,12 @@ type DurationUnit = "ms" | "s" | "m" | "h" | "d" | "w" | "y";
 /** A Prometheus duration such as "5m", "1h30m" or "30d". */
 export type Duration = `${number}${DurationUnit}` | `${number}${DurationUnit}${number}${DurationUnit}`;
 
+/** Grafana's interval variables: usable as range windows in dashboard queries, never in rules. */
+export type GrafanaInterval = "$__rate_interval" | "$__interval" | "$__range";
+
+/** The window of a range selector: a duration, or on dashboards a Grafana interval variable. */
+export type RangeWindow = Duration | GrafanaInterval;
+
 /** Milliseconds in a Prometheus duration, or undefined when the text is not one. */
 export function parseDuration(text: string): number | undefined {
   if (!/^(\d+(ms|y|w|d|h|m|s))+$/.test(text)) return undefined;

@@ -4,6 +4,7 @@
 import { captureCallSite, type CallSite } from "./span.js";
 import type { Duration } from "./promql.js";
 import type { Ignore, RecordingRule, Severity, ThresholdAlert } from "./alerts.js";
+import type { Dashboard, Panel, Row } from "./dashboards.js";
 import type { AnyMetric } from "./metrics.js";
 import type { Monitor } from "./monitors.js";
 import type { Slo } from "./slos.js";
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   readonly groupLabels?: Readonly<Record<string, string>>;
   /** Most alerts or series one rule of the service may produce, else it fails; 0 is no limit (Prometheus 2.31+). */
   readonly limit?: number;
+  /** Extra panels for the service's generated dashboard, below the generated rows. */
+  readonly panels?: readonly (Panel | Row)[];
   /** Silences a policy warning about this service: code → why it is expected. */
   readonly ignore?: Ignore;
 }
@@ -72,6 +75,15 @@ export interface ProjectOptions {
     readonly groupWait?: Duration;
     readonly groupInterval?: Duration;
     readonly repeat?: Duration;
+  };
+  /** Dashboards of your own, besides the generated service, SLO and overview dashboards. */
+  readonly dashboards?: readonly Dashboard[];
+  readonly grafana?: {
+    /**
+     * Where Grafana finds the generated `grafana/dashboards` folder, for the provisioning file;
+     * default /var/lib/grafana/dashboards/<project name>.
+     */
+    readonly dashboardsPath?: string;
   };
   readonly policy?: {
     /** Severities whose alerts must carry a runbook URL (default P0 and P1). */

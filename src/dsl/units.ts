@@ -82,10 +82,10 @@ export function convertQuantity(quantity: Quantity, target: Unit | undefined): C
   if (from.dimension !== to.dimension) {
     return { ok: false, reason: `a value in ${quantity.unit} (${from.dimension}) cannot be compared with a query in ${target} (${to.dimension})` };
   }
-  return { ok: true, value: roundToUnitPrecision((quantity.value * from.scale) / to.scale) };
+  return { ok: true, value: roundFloat((quantity.value * from.scale) / to.scale) };
 }
 
 /** 200 * 1e-3 is 0.2 in decimal but not in binary; snap to 15 significant digits to print "0.2". */
-function roundToUnitPrecision(value: number): number {
+export function roundFloat(value: number): number {
   return Number(value.toPrecision(15));
 }

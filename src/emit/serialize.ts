@@ -8,7 +8,7 @@ import { writeYaml } from "./yaml.js";
 export function serializeArtifact(artifact: Artifact): string {
   switch (artifact.format) {
     case "yaml": {
-      const header = artifact.header ? `# ${artifact.header}\n` : "";
+      const header = artifact.header ? artifact.header.split("\n").map((line) => `# ${line}\n`).join("") : "";
       return header + writeYaml(artifact.content as Parameters<typeof writeYaml>[0]);
     }
     case "json":

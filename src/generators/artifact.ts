@@ -15,7 +15,7 @@ export interface Artifact {
 
 export interface GeneratedObject {
   readonly id: string;
-  readonly kind: "alert" | "recording" | "route" | "receiver" | "inhibit-rule" | "time-interval";
+  readonly kind: "alert" | "recording" | "route" | "receiver" | "inhibit-rule" | "time-interval" | "dashboard";
   readonly name: string;
   /** The artifact holding it. */
   readonly file: string;

@@ -16,9 +16,10 @@ import { convertQuantity, parseQuantity, isUnit } from "../dsl/units.js";
 import type { SpanResolver } from "../load/source-map.js";
 import { toJsonValue, type JsonValue } from "./json-value.js";
 import { byText, sortedRecord } from "./order.js";
+import { normalizeDashboard, normalizeServicePanels, type SloIndex } from "./normalize-dashboards.js";
 import { normalizeSlo } from "./slo.js";
 import {
-  alertRuleId, DEFAULT_REQUIRE_RUNBOOK, DEFAULT_ROUTING, DEFAULT_SCRAPE, receiverName, recordingId,
+  alertRuleId, DEFAULT_REQUIRE_RUNBOOK, defaultDashboardsPath, sloId, DEFAULT_ROUTING, DEFAULT_SCRAPE, receiverName, recordingId,
   RUNBOOK_ANNOTATION, SERVICE_LABEL, SEVERITY_LABEL, TEAM_LABEL,
 } from "./conventions.js";
 import {
@@ -38,7 +39,13 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
   for (const interval of project.timeIntervals ?? []) within(`time interval ${interval?.name}`, span(interval?.span), () => intervalName(interval));
 
   const teams = (project.teams ?? []).map((team) => within(`team ${team?.name}`, span(team?.span), () => normalizeTeam(team, span, intervalName, problems)));
-  const services = (project.services ?? []).map((svc) => within(`service ${svc?.name}`, span(svc?.span), () => normalizeService(svc, span, problems)));
+  const slos: SloIndex = new Map((project.services ?? []).flatMap((svc) =>
+    (svc?.slos ?? []).map((slo) => [slo, { id: sloId(svc.name, slo?.name), service: svc.name, name: slo?.name }] as const)));
+  const services = (project.services ?? []).map((svc) => within(`service ${svc?.name}`, span(svc?.span), () => normalizeService(svc, span, problems, slos)));
+  const dashboards = (project.dashboards ?? []).map((definition) => within(`dashboard ${definition?.title}`, span(definition?.span), () => {
+    const metrics = new MetricCollector(span);
+    return { ...normalizeDashboard(definition, { span, problems, slos, metrics }), metrics: metrics.list() };
+  }));
 
   const model: Model = {
     name: project.name,
@@ -69,6 +76,8 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
       requireRunbook: [...(project.policy?.requireRunbook ?? DEFAULT_REQUIRE_RUNBOOK)],
       inhibitLowerSeverities: project.policy?.inhibitLowerSeverities ?? true,
     },
+    dashboards,
+    grafana: { dashboardsPath: project.grafana?.dashboardsPath ?? defaultDashboardsPath(project.name) },
     problems,
     span: span(project.span),
   };
@@ -92,7 +101,7 @@ function within<T>(subject: string, span: Model["span"], work: () => T): T {
   }
 }
 
-type SpanOf = (site: CallSite | undefined) => Model["span"];
+export type SpanOf = (site: CallSite | undefined) => Model["span"];
 
 /** Options go into alertmanager.yml as they are: JSON values only. An undefined option is not set. */
 function receiverOptions(options: Readonly<Record<string, unknown>>): Record<string, JsonValue> {
@@ -182,7 +191,7 @@ function alertBudget(budget: dsl.AlertBudget | undefined, subject: string, teamS
   return { perDay: budget.perDay };
 }
 
-function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): Service {
+function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[], sloIndex: SloIndex): Service {
   const owner = typeof svc.owner === "string" ? svc.owner : svc.owner?.name ?? "";
   const serviceLabels = { ...(svc.labels ?? {}) };
   const metrics = new MetricCollector(span);
@@ -278,6 +287,8 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     return normalizeDriftMonitor(definition, svc.name, owner, serviceLabels, span, problems);
   }));
 
+  const panels = normalizeServicePanels(svc.panels ?? [], `service ${svc.name}`, { span, problems, slos: sloIndex, metrics });
+
   return {
     name: svc.name,
     owner,
@@ -292,6 +303,7 @@ function normalizeService(svc: dsl.Service, span: SpanOf, problems: Problem[]): 
     recordings,
     slos,
     ...(monitors.length > 0 ? { monitors } : {}),
+    ...(panels.length > 0 ? { panels } : {}),
     ignore: readIgnore(svc.ignore, `service ${svc.name}`, span(svc.span), problems),
     span: span(svc.span),
   };
@@ -352,7 +364,7 @@ function normalizeDriftMonitor(
  * `ignore` from plain JS may have the wrong shape: a non-object is a problem, and a reason that is
  * not a string is kept as "", which the ignore step reports as missing.
  */
-function readIgnore(ignore: unknown, subject: string, span: Model["span"], problems: Problem[]): Record<string, string> | undefined {
+export function readIgnore(ignore: unknown, subject: string, span: Model["span"], problems: Problem[]): Record<string, string> | undefined {
   if (ignore === undefined) return undefined;
   if (typeof ignore !== "object" || ignore === null || Array.isArray(ignore)) {
     problems.push({ message: "ignore must map check codes to reasons", hint: 'e.g. ignore: { MON601: "batch job, runs hourly" }', subject, span });
@@ -375,7 +387,7 @@ function groupLimit(svc: dsl.Service, span: SpanOf, problems: Problem[]): number
 }
 
 /** Metrics declared or read by a service, one entry per distinct declaration. */
-class MetricCollector {
+export class MetricCollector {
   private readonly seen = new Map<string, Metric>();
   constructor(private readonly span: SpanOf) {}
   add(metric: MetricRef): void {

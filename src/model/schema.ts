@@ -3,9 +3,10 @@
 
 import { z } from "zod";
 import { isJsonValue } from "./json-value.js";
+import { DashboardSpecSchema, RowSpecSchema } from "./dashboard-schema.js";
+import { MetricSchema, OptionalSpan, SpanSchema, TemplateSegmentSchema } from "./schema-parts.js";
 
-export const SpanSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() });
-export const OptionalSpan = SpanSchema.optional();
+export { MetricSchema, OptionalSpan, SpanSchema, TemplateSegmentSchema };
 
 export const SeveritySchema = z.enum(["P0", "P1", "P2", "P3"]);
 export const ComparisonSchema = z.enum([">", ">=", "<", "<=", "==", "!="]);
@@ -19,15 +20,6 @@ export const MatcherSchema = z.object({
   value: z.string(),
 });
 
-export const MetricSchema = z.object({
-  name: z.string(),
-  kind: z.enum(["counter", "gauge", "histogram", "summary"]),
-  help: z.string(),
-  unit: z.string().optional(),
-  labels: z.array(z.string()),
-  buckets: z.array(z.number()).optional(),
-  span: OptionalSpan,
-});
 
 export const BucketRefSchema = z.object({
   metric: z.string(),
@@ -35,13 +27,6 @@ export const BucketRefSchema = z.object({
   value: z.number().optional(),
   conversionError: z.string().optional(),
   span: OptionalSpan,
-});
-
-export const TemplateSegmentSchema = z.object({
-  start: z.number().int(),
-  end: z.number().int(),
-  interpolation: z.number().int().optional(),
-  raw: z.string().optional(),
 });
 
 export const QuerySchema = z.object({
@@ -203,6 +188,8 @@ export const ServiceSchema = z.object({
   slos: z.array(SloSchema),
   /** Absent on services imported from Sloth or OpenSLO specs. */
   monitors: z.array(MonitorSchema).optional(),
+  /** User panels for the service's generated dashboard; absent on imported services. */
+  panels: z.array(RowSpecSchema).optional(),
   ignore: Ignore,
   span: OptionalSpan,
 });
@@ -296,6 +283,9 @@ export const ProjectSchema = z.object({
     requireRunbook: z.array(SeveritySchema),
     inhibitLowerSeverities: z.boolean(),
   }),
+  /** User-declared dashboards; the generated ones are derived from the model (src/model/dashboards). */
+  dashboards: z.array(DashboardSpecSchema),
+  grafana: z.object({ dashboardsPath: z.string() }),
   problems: z.array(ProblemSchema),
   span: OptionalSpan,
 });

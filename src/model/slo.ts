@@ -5,29 +5,30 @@ import type { CallSite } from "../dsl/span.js";
 import type { Slo as DslSlo, TierSpec } from "../dsl/slos.js";
 import { parseDuration } from "../dsl/promql.js";
 import { DEFAULT_SLO_PERIOD, DEFAULT_TIERS, SERVICE_LABEL, sloAlertName, sloId, TEAM_LABEL } from "./conventions.js";
-import type { Model, Severity, Slo, SloAlertGroup, SloTier } from "./schema.js";
+import type { Model, Service, Severity, Slo, SloAlertGroup, SloTier } from "./schema.js";
+import { roundFloat } from "../dsl/units.js";
 
 type SpanOf = (site: CallSite | undefined) => Model["span"];
 
 /** "99.9%" → 0.999; anything else is a problem the slo/objective check reports. */
 export function readObjective(value: unknown): { objective?: number; problem?: string } {
   if (typeof value === "number") {
-    const hint = value > 0 && value < 1 ? `"${Number((value * 100).toPrecision(15))}%"` : `"${value}%"`;
+    const hint = value > 0 && value < 1 ? `"${roundFloat(value * 100)}%"` : `"${value}%"`;
     return { problem: `the objective ${value} is a bare number; did you mean ${hint}?` };
   }
   const match = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
   if (!match) return { problem: `the objective ${JSON.stringify(value)} is not a percentage such as "99.9%"` };
-  return { objective: Number((Number(match[1]) / 100).toPrecision(15)) };
+  return { objective: roundFloat(Number(match[1]) / 100) };
 }
 
 /** factor = budget share × period / long window, e.g. 2% × 30d / 1h = 14.4. */
 export function tierFactor(budget: number, period: string, long: string): number {
-  return Number(((budget * (parseDuration(period) ?? Number.NaN)) / (parseDuration(long) ?? Number.NaN)).toPrecision(15));
+  return roundFloat((budget * (parseDuration(period) ?? Number.NaN)) / (parseDuration(long) ?? Number.NaN));
 }
 
 function readShare(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
-  return match ? Number((Number(match[1]) / 100).toPrecision(15)) : Number.NaN;
+  return match ? roundFloat(Number(match[1]) / 100) : Number.NaN;
 }
 
 /** A group's tiers for the period: the budget share of each becomes its burn-rate factor. */
@@ -55,6 +56,13 @@ export interface SloAlertUnit {
 }
 
 const ownsSettings = (tier: SloTier) => tier.severity !== undefined || tier.for !== undefined || tier.labels !== undefined;
+
+/** Whether Prometheus will evaluate any alert of the service: thresholds, SLO burn rates or no-data, monitors. */
+export function serviceHasAlerts(service: Service): boolean {
+  return service.alerts.some((a) => a.rules.length > 0)
+    || service.slos.some((slo) => slo.noDataFor !== undefined || sloAlertUnits(slo).length > 0)
+    || (service.monitors ?? []).length > 0;
+}
 
 export function sloAlertUnits(slo: Slo): SloAlertUnit[] {
   return (["page", "ticket"] as const).flatMap((name) => {

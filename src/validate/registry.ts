@@ -3,6 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Check, CheckContext } from "./check.js";
 import { ALERTMANAGER_CHECKS } from "./alertmanager/index.js";
+import { DASHBOARD_CHECKS } from "./dashboards/index.js";
 import { DEFINITIONS_CHECKS } from "./definitions/index.js";
 import { POLICY_CHECKS } from "./policy/index.js";
 import { PROMQL_CHECKS } from "./promql/index.js";
@@ -17,6 +18,7 @@ export const CHECKS: readonly Check[] = [
   ...PROMQL_CHECKS,
   ...ALERTMANAGER_CHECKS,
   ...SLO_CHECKS,
+  ...DASHBOARD_CHECKS,
 ];
 
 /**

@@ -1,4 +1,4 @@
-// Per-definition suppression: a service, alert, SLO or monitor may silence a silenceable warning about itself
+// Per-definition suppression: a service, alert, SLO, monitor or dashboard may silence a silenceable warning about itself
 // with `ignore: { MON601: "why this is expected" }`. This is the one place that applies it; the
 // entries themselves are checked here too, since whether one is stale depends on what the checks found.
 // A silenceable check must set each diagnostic's subject with `subjectOf`: that is how it is matched.
@@ -15,6 +15,8 @@ export const subjectOf = {
   alert: (alert: { service: string; name: string }) => `alert ${alert.service}/${alert.name}`,
   slo: (slo: Pick<Slo, "id">) => `slo ${slo.id}`,
   monitor: (monitor: { service: string; name: string }) => `monitor ${monitor.service}/${monitor.name}`,
+  /** A dashboard names itself: "dashboard Fraud deep dive", "service api (generated dashboard)". */
+  dashboard: (dashboard: { subject: string }) => dashboard.subject,
 };
 
 interface IgnoringDefinition {
@@ -36,6 +38,7 @@ function ignoringDefinitions(model: Model): IgnoringDefinition[] {
     for (const slo of service.slos) add(subjectOf.slo(slo), `SLO "${slo.id}"`, slo.ignore, slo.span);
     for (const monitor of service.monitors ?? []) add(subjectOf.monitor(monitor), `monitor "${monitor.name}"`, monitor.ignore, monitor.span);
   }
+  for (const dashboard of model.dashboards) add(subjectOf.dashboard(dashboard), `dashboard "${dashboard.title}"`, dashboard.ignore, dashboard.span);
   return out;
 }
 

@@ -8,9 +8,11 @@ describe("moncc build", () => {
     const project = writeProject({ "moncc.config.ts": baseProject() });
     const result = await runCli(["build", project]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^moncc build: 1 rule group, 2 alerts, 0 recording rules, \d+ routes, 2 receivers → .+ in \d+ ms$/);
+    expect(result.stderr).toMatch(/^moncc build: 1 rule group, 2 alerts, 0 recording rules, \d+ routes, 2 receivers, 2 dashboards, \d+ panels → .+ in \d+ ms$/);
     expect(Object.keys(readTree(path.join(project, "generated"))).sort()).toEqual([
-      "alertmanager/alertmanager.yml", "alertmanager/templates/moncc.tmpl", "manifest.json", "prometheus/rules/api.yml",
+      "alertmanager/alertmanager.yml", "alertmanager/templates/moncc.tmpl",
+      "grafana/dashboards/overview-fixture.json", "grafana/dashboards/web/svc-api.json", "grafana/provisioning/dashboards/moncc.yml",
+      "manifest.json", "prometheus/rules/api.yml",
     ]);
   });
 
@@ -39,7 +41,7 @@ describe("moncc build", () => {
     const out = path.join(tempDir(), "never");
     const check = await runCli(["build", project, "--out", out, "--check"]);
     expect(check.code).toBe(1);
-    expect(check.stdout.split("\n")).toHaveLength(4);
+    expect(check.stdout.split("\n")).toHaveLength(7);
     expect(fs.existsSync(out)).toBe(false);
   });
 

@@ -97,3 +97,26 @@ alert.threshold("Silenced", { query: accuracy.value(), P2: "< 0.8", summary: "s"
 alert.threshold("BadIgnore", { query: accuracy.value(), P2: "< 0.8", summary: "s", ignore: { MON208: true } });
 // @ts-expect-error: traffic is "<number>/<s|m|h|d>"
 slo.ratio("thin", { errors: predictions.where({ status: "error" }), total: predictions, objective: "99%", traffic: "5 per hour" });
+
+// Dashboards: variables, units, SLO series and windows are typed too.
+import { dashboard, panel, row, sloSeries, variable } from "moncc";
+
+const modelVariable = variable(predictions, "model");
+// @ts-expect-error: "version" is not a label of model_predictions_total
+variable(predictions, "version");
+const availability = slo.ratio("availability", { errors: predictions.where({ status: "error" }), total: predictions, objective: "99.9%" });
+dashboard("Typed", {
+  variables: [modelVariable],
+  rows: [
+    row("Traffic", [
+      panel.timeseries("Rate", { query: predictions.where({ model: modelVariable }).rate("$__rate_interval"), unit: "reqps" }),
+      panel.stat("Budget", { query: sloSeries(availability, "budget-remaining"), unit: "percentunit" }),
+      // @ts-expect-error: "reqz" is not a Grafana unit
+      panel.timeseries("Bad unit", { query: predictions.rate("5m"), unit: "reqz" }),
+      // @ts-expect-error: not a series moncc records for an SLO
+      panel.stat("Bad series", { query: sloSeries(availability, "budget") }),
+      // @ts-expect-error: "$__rate" is not a Grafana interval variable or a duration
+      panel.timeseries("Bad window", { query: predictions.rate("$__rate") }),
+    ]),
+  ],
+});

@@ -18,7 +18,7 @@ describe("manifest ids", () => {
     const ids = objects.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
-    expect(new Set(objects.map((o) => o.kind))).toEqual(new Set(["alert", "recording", "route", "receiver", "inhibit-rule", "time-interval"]));
+    expect(new Set(objects.map((o) => o.kind))).toEqual(new Set(["alert", "recording", "route", "receiver", "inhibit-rule", "time-interval", "dashboard"]));
     const alertRules = result.model!.services.flatMap((s) => s.alerts.flatMap((a) => a.rules));
     const slos = result.model!.services.flatMap((s) => s.slos);
     const sloAlerts = slos.reduce((n, slo) => n + (slo.page ? 1 : 0) + (slo.ticket ? 1 : 0) + (slo.noDataFor ? 1 : 0), 0);

@@ -2,7 +2,8 @@
 // out. Static fields come from the definitions alone; live fields from raw Prometheus samples the
 // caller fetched (src/report-live), combined here so the math has one home and no I/O or clock.
 
-import { durationSeconds, formatDuration, parseDuration } from "../../dsl/promql.js";
+import { durationSeconds, formatDuration } from "../../dsl/promql.js";
+import { canonicalWindow } from "../../model/conventions.js";
 import type { Model, Slo } from "../../model/schema.js";
 
 export const REPORT_VERSION = 1;
@@ -88,7 +89,6 @@ export interface Report {
 export const clean = (value: number) => Number(value.toPrecision(12));
 
 export const windowSeconds = (window: string) => durationSeconds(window) ?? Number.NaN;
-const canonical = (window: string) => formatDuration(parseDuration(window) ?? 0);
 
 export function staticSlo(slo: Slo): ReportSlo {
   const objective = slo.objective ?? Number.NaN;
@@ -102,8 +102,8 @@ export function staticSlo(slo: Slo): ReportSlo {
       return {
         group: name,
         severity: group!.severity,
-        short: canonical(tier.short),
-        long: canonical(tier.long),
+        short: canonicalWindow(tier.short),
+        long: canonicalWindow(tier.long),
         factor: tier.factor,
         errorRatioThreshold: clean(tier.factor * errorBudget),
         budgetSpent,
@@ -122,7 +122,7 @@ export function staticSlo(slo: Slo): ReportSlo {
     objective,
     objectiveText: slo.objectiveText,
     errorBudget,
-    period: canonical(slo.period),
+    period: canonicalWindow(slo.period),
     periodSeconds,
     budgetMinutes: clean((errorBudget * periodSeconds) / 60),
     alertName: slo.alertName,

@@ -9,6 +9,7 @@
 // total events over the whole period, from raw counters.
 
 import { formatDuration } from "../../dsl/promql.js";
+import { SLO_RECORDS } from "../../model/conventions.js";
 import type { Model, Slo } from "../../model/schema.js";
 import { sliWindows } from "../prometheus/slo/sli-rules.js";
 import { sloSelector, withWindow } from "../prometheus/slo/selectors.js";
@@ -57,7 +58,7 @@ export function planSlo(slo: Slo, at: number): SloPlan {
     slo,
     windows,
     alerts: `ALERTS${sloSelector(slo)}`,
-    recordedBudgetRemaining: `slo:period_error_budget_remaining:ratio${sloSelector(slo)}`,
+    recordedBudgetRemaining: `${SLO_RECORDS.budgetRemaining}${sloSelector(slo)}`,
     burnDown: { ...queryFor(slo, step), start: at - (steps - 1) * stepSeconds, end: at, stepSeconds, steps },
   };
 }

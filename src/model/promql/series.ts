@@ -30,28 +30,33 @@ export interface SeriesCatalog {
 /** Declared series by name. Recording rules are added by the caller with their inferred labels. */
 export function declaredSeries(model: Model): Map<string, SeriesInfo> {
   const series = new Map<string, SeriesInfo>();
-  const add = (info: SeriesInfo) => { if (!series.has(info.name)) series.set(info.name, info); };
   for (const service of model.services) {
     for (const metric of service.metrics) {
-      const labels = metric.labels;
-      switch (metric.kind) {
-        case "counter":
-        case "gauge":
-          add({ name: metric.name, kind: metric.kind, labels, declaredAs: `${metric.kind} ${metric.name}` });
-          break;
-        case "histogram":
-          add({ name: `${metric.name}_bucket`, kind: "counter", labels: [...labels, "le"], declaredAs: `histogram ${metric.name} (bucket series)`, bucketOf: metric.name });
-          add({ name: `${metric.name}_sum`, kind: "counter", labels, declaredAs: `histogram ${metric.name} (sum series)` });
-          add({ name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `histogram ${metric.name} (count series)` });
-          add({ name: metric.name, kind: "gauge", labels: undefined, declaredAs: `histogram ${metric.name}`, familyOf: metric });
-          break;
-        case "summary":
-          add({ name: metric.name, kind: "gauge", labels: [...labels, "quantile"], declaredAs: `summary ${metric.name} (quantile series)` });
-          add({ name: `${metric.name}_sum`, kind: "counter", labels, declaredAs: `summary ${metric.name} (sum series)` });
-          add({ name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `summary ${metric.name} (count series)` });
-          break;
-      }
+      for (const info of metricSeries(metric)) if (!series.has(info.name)) series.set(info.name, info);
     }
   }
   return series;
+}
+
+/** The series a metric is scraped as: a histogram's _bucket, _sum and _count, a summary's quantiles too. */
+export function metricSeries(metric: Metric): SeriesInfo[] {
+  const labels = metric.labels;
+  switch (metric.kind) {
+    case "counter":
+    case "gauge":
+      return [{ name: metric.name, kind: metric.kind, labels, declaredAs: `${metric.kind} ${metric.name}` }];
+    case "histogram":
+      return [
+        { name: `${metric.name}_bucket`, kind: "counter", labels: [...labels, "le"], declaredAs: `histogram ${metric.name} (bucket series)`, bucketOf: metric.name },
+        { name: `${metric.name}_sum`, kind: "counter", labels, declaredAs: `histogram ${metric.name} (sum series)` },
+        { name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `histogram ${metric.name} (count series)` },
+        { name: metric.name, kind: "gauge", labels: undefined, declaredAs: `histogram ${metric.name}`, familyOf: metric },
+      ];
+    case "summary":
+      return [
+        { name: metric.name, kind: "gauge", labels: [...labels, "quantile"], declaredAs: `summary ${metric.name} (quantile series)` },
+        { name: `${metric.name}_sum`, kind: "counter", labels, declaredAs: `summary ${metric.name} (sum series)` },
+        { name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `summary ${metric.name} (count series)` },
+      ];
+  }
 }

@@ -3,6 +3,7 @@ import { durationSeconds, formatNumber } from "../../dsl/promql.js";
 import { sloAlertUnits } from "../../model/slo.js";
 import { report, type Check } from "../check.js";
 import { subjectOf } from "../suppress.js";
+import { roundFloat } from "../../dsl/units.js";
 
 const round = (value: number) => formatNumber(Number(value.toPrecision(3)));
 
@@ -23,7 +24,7 @@ export const lowTrafficSlo: Check = {
     for (const slo of model.services.flatMap((s) => s.slos)) {
       const objective = slo.objective;
       if (!slo.traffic || slo.minEvents !== undefined || slo.sli.totalQuery === undefined || objective === undefined || objective <= 0 || objective >= 1) continue;
-      const budget = Number((1 - objective).toPrecision(15));
+      const budget = roundFloat(1 - objective);
       const offending = sloAlertUnits(slo)
         .filter((unit) => unit.group === "page")
         .flatMap((unit) => unit.tiers.map((tier) => {

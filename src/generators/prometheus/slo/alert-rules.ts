@@ -3,12 +3,12 @@
 // no-data alert.
 
 import { durationSeconds, formatDuration, formatNumber, parseDuration } from "../../../dsl/promql.js";
-import { RUNBOOK_ANNOTATION, SEVERITY_LABEL, sliRecordName } from "../../../model/conventions.js";
+import { canonicalWindow, RUNBOOK_ANNOTATION, SEVERITY_LABEL, sliRecordName } from "../../../model/conventions.js";
 import { sortedRecord } from "../../../model/order.js";
 import type { Slo, SloAlertGroup, SloTier } from "../../../model/schema.js";
 import { sloAlertUnits, type SloAlertUnit } from "../../../model/slo.js";
-import { canonical } from "./sli-rules.js";
 import { sloSelector, withWindow } from "./selectors.js";
+import { roundFloat } from "../../../dsl/units.js";
 
 export function alertRules(slo: Slo) {
   const burn = slo.profile === "sloth"
@@ -23,15 +23,15 @@ export function alertRules(slo: Slo) {
 /** Sloth computes the budget from the percent: (100 - 99.9) / 100 = 0.0009999999999999432. */
 function budget(slo: Slo): number {
   if (slo.sloth) return (100 - slo.sloth.objectivePercent) / 100;
-  return Number((1 - (slo.objective ?? Number.NaN)).toPrecision(15));
+  return roundFloat(1 - (slo.objective ?? Number.NaN));
 }
 
 /** The low-traffic guard applies to paging only: a ticket on little traffic is cheap. */
 function tierCondition(slo: Slo, tier: SloTier): string {
   const threshold = `(${formatNumber(tier.factor)} * ${formatNumber(budget(slo))})`;
-  const window = (w: string) => `max(${sliRecordName(canonical(w))}${sloSelector(slo)} > ${threshold}) without (sloth_window)`;
+  const window = (w: string) => `max(${sliRecordName(canonicalWindow(w))}${sloSelector(slo)} > ${threshold}) without (sloth_window)`;
   const guard = tier.group === "page" && slo.minEvents !== undefined && slo.sli.totalQuery !== undefined
-    ? `\n    and on ()\n    (${withWindow(slo.sli.totalQuery, canonical(tier.long))}) * ${formatNumber(durationSeconds(tier.long) ?? 0)} >= ${formatNumber(slo.minEvents)}`
+    ? `\n    and on ()\n    (${withWindow(slo.sli.totalQuery, canonicalWindow(tier.long))}) * ${formatNumber(durationSeconds(tier.long) ?? 0)} >= ${formatNumber(slo.minEvents)}`
     : "";
   return `(\n    ${window(tier.short)}\n    and\n    ${window(tier.long)}${guard}\n)`;
 }
@@ -39,8 +39,8 @@ function tierCondition(slo: Slo, tier: SloTier): string {
 /** "2% of the 30d budget in 1h" and how long until the budget is gone at that burn rate. */
 function explainTier(slo: Slo, tier: SloTier): string {
   const exhaustion = formatDuration(Math.round((parseDuration(slo.period) ?? 0) / tier.factor / 60_000) * 60_000);
-  return `${canonical(tier.short)} and ${canonical(tier.long)} error ratios both above ${formatNumber(tier.factor)}× the budget ` +
-    `(${formatNumber(Number((tier.budget * 100).toPrecision(15)))}% of the ${canonical(slo.period)} budget spent in ${canonical(tier.long)}; exhausted in ${exhaustion} at this rate)`;
+  return `${canonicalWindow(tier.short)} and ${canonicalWindow(tier.long)} error ratios both above ${formatNumber(tier.factor)}× the budget ` +
+    `(${formatNumber(roundFloat(tier.budget * 100))}% of the ${canonicalWindow(slo.period)} budget spent in ${canonicalWindow(tier.long)}; exhausted in ${exhaustion} at this rate)`;
 }
 
 function burnAlert(slo: Slo, unit: SloAlertUnit) {
@@ -48,7 +48,7 @@ function burnAlert(slo: Slo, unit: SloAlertUnit) {
   const annotations = sortedRecord({
     summary: `{{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast`,
     title: `(${unit.group}) {{ $labels.sloth_service }} {{ $labels.sloth_slo }} SLO error budget burn rate is too fast.`,
-    description: `Objective ${slo.objectiveText} over ${canonical(slo.period)}. Fires when ${unit.tiers.map((t) => explainTier(slo, t)).join(", or ")}.`,
+    description: `Objective ${slo.objectiveText} over ${canonicalWindow(slo.period)}. Fires when ${unit.tiers.map((t) => explainTier(slo, t)).join(", or ")}.`,
     ...(slo.runbook ? { [RUNBOOK_ANNOTATION]: slo.runbook } : {}),
     ...slo.alertAnnotations,
     ...slo[unit.group]!.annotations,

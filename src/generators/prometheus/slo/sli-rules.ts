@@ -1,7 +1,7 @@
 // SLI recording rules: slo:sli_error:ratio_rate<w> for every tier window and for the period.
 
-import { formatDuration, parseDuration } from "../../../dsl/promql.js";
-import { sliRecordName } from "../../../model/conventions.js";
+import { parseDuration } from "../../../dsl/promql.js";
+import { canonicalWindow, sliRecordName } from "../../../model/conventions.js";
 import { sortedRecord } from "../../../model/order.js";
 import type { Slo } from "../../../model/schema.js";
 import { sloIdLabels, sloSelector, withWindow } from "./selectors.js";
@@ -11,11 +11,10 @@ export function sliWindows(slo: Slo): string[] {
   const tiers = [...(slo.page?.tiers ?? []), ...(slo.ticket?.tiers ?? [])];
   // Sloth records every window of the period's tier table, even for disabled alerts.
   const listed = slo.sliWindows ?? ["5m", ...tiers.flatMap((t) => [t.short, t.long])];
-  const windows = new Set(listed.map(canonical));
+  const windows = new Set(listed.map(canonicalWindow));
   return [...windows].sort((a, b) => (parseDuration(a) ?? 0) - (parseDuration(b) ?? 0));
 }
 
-export const canonical = (window: string) => formatDuration(parseDuration(window) ?? 0);
 
 /** The error ratio over one window, straight from the SLI queries. */
 export function errorRatioExpr(slo: Slo, window: string): string {
@@ -26,7 +25,7 @@ export function errorRatioExpr(slo: Slo, window: string): string {
 
 export function sliRules(slo: Slo) {
   const labels = (window: string) => sortedRecord({ ...slo.labels, ...sloIdLabels(slo), sloth_window: window });
-  const period = canonical(slo.period);
+  const period = canonicalWindow(slo.period);
   const windowRules = sliWindows(slo).map((window) => ({
     record: sliRecordName(window),
     expr: errorRatioExpr(slo, window),
