@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real Prometheus and Alertmanager tools the tests run: promtool, prometheus, amtool and
-# prometheus-alertmanager, from Debian's packages, and Debian's chromium for the HTML report's browser
-# test (driven by playwright-core at /usr/bin/chromium). Does nothing when they are already there.
+# prometheus-alertmanager, from Debian's packages, and Debian's chromium for the browser tests of the HTML report
+# and the dashboard preview (driven by playwright-core at /usr/bin/chromium). Does nothing when they are already there.
 set -euo pipefail
 
 missing=()

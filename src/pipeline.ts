@@ -225,12 +225,6 @@ function internalError(doing: string, error: unknown, code: string, hint: string
   return { code, severity: "error", message: `failed while ${doing}: ${message}`, span: undefined, hint, stack: error instanceof Error ? error.stack : undefined };
 }
 
-/** Panels of a dashboard's JSON, rows not counted, panels inside collapsed rows counted. */
-function panelCount(dashboard: unknown): number {
-  const panels = (dashboard as { panels?: { type: string; panels?: unknown[] }[] }).panels ?? [];
-  return panels.reduce((n, p) => n + (p.type === "row" ? p.panels?.length ?? 0 : 1), 0);
-}
-
 /** Counts for the build summary, from what was generated. */
 function countOutput(generated: GeneratedOutput): Counts {
   const count = (kind: string) => generated.objects.filter((o) => o.kind === kind).length;
@@ -243,6 +237,6 @@ function countOutput(generated: GeneratedOutput): Counts {
     routes: Math.max(0, count("route") - 1),
     receivers: count("receiver"),
     dashboards: count("dashboard"),
-    panels: generated.objects.filter((o) => o.kind === "dashboard").reduce((n, o) => n + panelCount(o.content), 0),
+    panels: generated.objects.reduce((n, o) => n + (o.panels ?? 0), 0),
   };
 }

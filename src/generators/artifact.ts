@@ -22,6 +22,8 @@ export interface GeneratedObject {
   readonly span: Span | undefined;
   /** The generated object itself; the manifest stores its hash. */
   readonly content: unknown;
+  /** A dashboard's panels, for the build summary. */
+  readonly panels?: number;
 }
 
 export interface GeneratorOutput {

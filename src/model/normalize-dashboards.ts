@@ -11,21 +11,10 @@ import {
   DASHBOARD_TAGS, DATASOURCE_REF, dashboardUid, GENERAL_FOLDER, OK_COLOR, SEVERITY_COLORS, sliRecordName, SLO_RECORDS, sloSelector,
 } from "./conventions.js";
 import type { DashboardSpec, DashboardVariable, PanelQuery, PanelSpec, RowSpec, ThresholdStep } from "./dashboard-schema.js";
-import { datasourceVariable } from "./dashboards/panels.js";
+import { datasourceVariable, PANEL_SIZE } from "./dashboards/panels.js";
 import { grafanaUnit } from "./dashboards/units.js";
 import { readIgnore, type MetricCollector, type SpanOf } from "./normalize.js";
 import type { Problem, Span } from "./schema.js";
-
-/** Default sizes (columns of 24, lines of 30 px) by panel type. */
-const DEFAULT_SIZE: Readonly<Record<PanelSpec["type"], { width: number; height: number }>> = {
-  timeseries: { width: 12, height: 8 },
-  bargauge: { width: 12, height: 8 },
-  heatmap: { width: 12, height: 8 },
-  stat: { width: 6, height: 4 },
-  gauge: { width: 6, height: 6 },
-  table: { width: 24, height: 8 },
-  text: { width: 24, height: 3 },
-};
 
 /** The SLO behind each SLO object of the project: its id, service and name. */
 export type SloIndex = ReadonlyMap<dsl.Slo, { id: string; service: string; name: string }>;
@@ -116,7 +105,7 @@ function normalizeRow(definition: DslRow, datasource: string, subject: string, c
 
 function normalizePanel(definition: DslPanel, datasource: string, dashboard: string, context: DashboardContext): PanelSpec {
   const span = context.span(definition.span);
-  const size = DEFAULT_SIZE[definition.type] ?? DEFAULT_SIZE.timeseries;
+  const size = PANEL_SIZE[definition.type] ?? PANEL_SIZE.timeseries;
   const options = definition.options;
   const common = {
     title: definition.title,

@@ -127,19 +127,25 @@ export function refId(index: number): string {
   return index < 26 ? letter : refId(Math.floor(index / 26) - 1) + letter;
 }
 
-/** A deep copy with ids from 1 in panel order (rows and panels inside collapsed rows too) and keys sorted. */
+/** A deep copy with keys sorted (the SDK's objects are shared and in builder order), ids from 1 in panel order (rows and the panels inside collapsed rows too). */
 function canonical(built: GrafanaDashboard): GrafanaDashboard {
-  const copy = JSON.parse(JSON.stringify(built)) as GrafanaDashboard & { panels?: { id?: number; panels?: { id?: number }[] }[] };
   let id = 1;
-  for (const panel of copy.panels ?? []) {
-    panel.id = id++;
-    for (const inner of panel.panels ?? []) inner.id = id++;
-  }
-  return sortKeys(copy) as GrafanaDashboard;
+  const numbered = (panel: object): object => ({ ...panel, id: id++ });
+  const panels = (built.panels ?? []).map((panel) => {
+    const row = numbered(panel) as { panels?: object[] };
+    return row.panels ? { ...row, panels: row.panels.map(numbered) } : row;
+  });
+  return sortedCopy({ ...built, panels }) as GrafanaDashboard;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/** JSON values only: undefined members are dropped, as JSON.stringify would. */
+function sortedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedCopy);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member !== undefined) out[key] = sortedCopy(member);
+  }
+  return out;
 }

@@ -14,12 +14,19 @@ export function generateGrafanaDashboards(model: Model): GeneratorOutput {
   const dashboards = [...allDashboards(model)].sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
   for (const dashboard of dashboards) {
     const file = dashboardFile(dashboard.folder, dashboard.uid);
-    const content = withSubject(dashboard.subject, dashboard.span, () => dashboardJson(dashboard));
-    artifacts.push({ path: file, format: "json", content });
-    objects.push({ id: `dashboard/${dashboard.uid}`, kind: "dashboard", name: dashboard.title, file, span: dashboard.span, content });
+    const json = withSubject(dashboard.subject, dashboard.span, () => dashboardJson(dashboard));
+    // Serialized here, so the object can go: thousands of dashboards would otherwise all be held until emit.
+    const content = `${JSON.stringify(json, null, 2)}\n`;
+    artifacts.push({ path: file, format: "text", content });
+    objects.push({ id: `dashboard/${dashboard.uid}`, kind: "dashboard", name: dashboard.title, file, span: dashboard.span, content, panels: panelCount(json) });
   }
   if (dashboards.length > 0) artifacts.push(providerFile(model));
   return { artifacts, objects };
+}
+
+/** Panels of a dashboard, rows not counted, panels inside collapsed rows counted. */
+function panelCount(dashboard: { panels?: readonly { type?: string; panels?: readonly unknown[] }[] }): number {
+  return (dashboard.panels ?? []).reduce((n, p) => n + (p.type === "row" ? p.panels?.length ?? 0 : 1), 0);
 }
 
 /** Grafana's file provider: subfolders become folders (one per team), and edits in the UI are not kept. */

@@ -2,10 +2,11 @@
 // `<folder>/<uid>.html`, index.html, and a manifest naming each page's source. Pure.
 
 import { MANIFEST_FILE } from "../manifest/manifest.js";
+import { DASHBOARDS_DIR as DASHBOARDS_FOLDER } from "../../model/conventions.js";
 import { byText } from "../../model/order.js";
 import { renderDashboardPreview, renderPreviewIndex } from "./render.js";
 
-export const DASHBOARDS_DIR = "grafana/dashboards/";
+export const DASHBOARDS_DIR = `${DASHBOARDS_FOLDER}/`;
 /** Dashboards written straight into grafana/dashboards/ sit in Grafana's default folder. */
 const GENERAL_FOLDER = "General";
 

@@ -10,26 +10,26 @@ import type { DashboardVariable, PanelQuery, PanelSpec, ThresholdStep } from "..
 /** Grafana's rate window: at least four scrape intervals, whatever the zoom. */
 export const RATE_WINDOW = "$__rate_interval";
 
-/** Sizes in grid units (24 columns, lines of 30 px). */
-const SIZE: Readonly<Record<PanelSpec["type"], { width: number; height: number }>> = {
+/** Default sizes by panel type, generated and declared alike, in grid units (24 columns, lines of 30 px). */
+export const PANEL_SIZE: Readonly<Record<PanelSpec["type"], { width: number; height: number }>> = {
   stat: { width: 6, height: 4 },
-  gauge: { width: 6, height: 4 },
+  gauge: { width: 6, height: 6 },
   timeseries: { width: 12, height: 8 },
   bargauge: { width: 12, height: 8 },
   heatmap: { width: 12, height: 8 },
   table: { width: 24, height: 8 },
-  text: { width: 24, height: 4 },
+  text: { width: 24, height: 3 },
 };
 
 /** A panel of the type's size on the datasource variable; `rest` overrides anything, the size too. */
 export function panel(type: PanelSpec["type"], title: string, queries: PanelQuery[], rest: Partial<PanelSpec> = {}): PanelSpec {
-  return { type, title, datasource: DATASOURCE_REF, queries, author: "moncc", ...SIZE[type], ...rest };
+  return { type, title, datasource: DATASOURCE_REF, queries, author: "moncc", ...PANEL_SIZE[type], ...rest };
 }
 
 /** A markdown panel tall enough for its lines: a grid unit is 30 px plus an 8 px gap, a line about 21 px, the header 56. */
 export function textPanel(title: string, content: string, rest: Partial<PanelSpec> = {}): PanelSpec {
   const lines = content.split("\n").length;
-  return panel("text", title, [], { content, height: Math.max(SIZE.text.height, Math.ceil((21 * lines + 56) / 38)), ...rest });
+  return panel("text", title, [], { content, height: Math.max(PANEL_SIZE.text.height, Math.ceil((21 * lines + 56) / 38)), ...rest });
 }
 
 export const range = (expr: string, legend?: string): PanelQuery =>

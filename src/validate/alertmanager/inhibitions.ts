@@ -48,7 +48,7 @@ export function teamInhibitions(model: Model, team: Team): Inhibition[] {
 }
 
 export function teamAlerts(context: CheckContext, team: Team): readonly InhibitedAlert[] {
-  let byTeam = alertsByTeam.get(context.model);
+  let byTeam = alertsByTeam.get(context);
   if (!byTeam) {
     // Built once per model: every team's checks would otherwise walk every alert of the project.
     byTeam = new Map();
@@ -57,12 +57,13 @@ export function teamAlerts(context: CheckContext, team: Team): readonly Inhibite
       list.push({ ...alert, labels: { ...alert.labels, alertname: alert.alertname }, dynamicLabels: queryLabels });
       byTeam.set(alert.owner, list);
     }
-    alertsByTeam.set(context.model, byTeam);
+    alertsByTeam.set(context, byTeam);
   }
   return byTeam.get(team.name) ?? [];
 }
 
-const alertsByTeam = new WeakMap<Model, Map<string, InhibitedAlert[]>>();
+/** Per check run (see promqlContext). */
+const alertsByTeam = new WeakMap<CheckContext, Map<string, InhibitedAlert[]>>();
 
 /** `name P1` for messages. */
 export const alertTitle = (alert: RoutedAlert) => `"${alert.name}" ${alert.severity}`;

@@ -49,14 +49,15 @@ export function* allPanels(model: Model): Generator<{ dashboard: Dashboard; pane
 export const panelWhere = (dashboard: Dashboard, panel: { title: string }) => `${dashboard.subject}, panel "${panel.title}"`;
 export const panelSpan = (dashboard: Dashboard, panel: { span?: Span }) => panel.span ?? dashboard.span;
 
-const queriesCache = new WeakMap<Model, readonly DashboardQuery[]>();
+/** Per check run (see promqlContext). */
+const queriesCache = new WeakMap<CheckContext, readonly DashboardQuery[]>();
 
 /** The queries of every dashboard of the model; built once per model. */
 export function dashboardQueries(context: CheckContext): readonly DashboardQuery[] {
-  let queries = queriesCache.get(context.model);
+  let queries = queriesCache.get(context);
   if (!queries) {
     queries = buildQueries(context.model, context.sources);
-    queriesCache.set(context.model, queries);
+    queriesCache.set(context, queries);
   }
   return queries;
 }
@@ -118,7 +119,7 @@ interface ModelSeries {
   sortedNames?: readonly string[];
 }
 
-const seriesCache = new WeakMap<Model, ModelSeries | null>();
+const seriesCache = new WeakMap<CheckContext, ModelSeries | null>();
 
 /**
  * Declared metrics (the project's and the dashboard's own), every recording rule the Prometheus
@@ -127,11 +128,11 @@ const seriesCache = new WeakMap<Model, ModelSeries | null>();
  * reported on its own, and without its rules no series can be judged unknown.
  */
 export function dashboardSeries(context: CheckContext, dashboard: Dashboard): DashboardSeries | undefined {
-  let model = seriesCache.get(context.model);
+  let model = seriesCache.get(context);
   if (model === undefined) {
     const known = knownSeries(context.model);
     model = known ? { known, perDashboard: new WeakMap() } : null;
-    seriesCache.set(context.model, model);
+    seriesCache.set(context, model);
   }
   if (model === null) return undefined;
   const shared = model;

@@ -48,14 +48,15 @@ export interface PromqlContext {
   readonly features: readonly string[];
 }
 
-const contexts = new WeakMap<Model, PromqlContext>();
+/** Keyed by the check run, not the model: the parsed trees are let go when validation ends, not kept through generation. */
+const contexts = new WeakMap<CheckContext, PromqlContext>();
 
-/** The parsed expressions of the model; built once per model, whichever check asks first. */
+/** The parsed expressions of the model; built once per check run, whichever check asks first. */
 export function promqlContext(context: CheckContext): PromqlContext {
-  let built = contexts.get(context.model);
+  let built = contexts.get(context);
   if (!built) {
     built = buildContext(context.model, context.sources);
-    contexts.set(context.model, built);
+    contexts.set(context, built);
   }
   return built;
 }
