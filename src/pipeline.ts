@@ -13,7 +13,7 @@ import { generateManifest } from "./generators/manifest/manifest.js";
 import { generatePrometheusRules } from "./generators/prometheus/rules.js";
 import { slothPeriodProblem, slothServices, SLOTH_SPEC_CODE, type SlothOptions } from "./import/sloth.js";
 import { DEFAULT_ROUTING, DEFAULT_SCRAPE, defaultDashboardsPath, PROMETHEUS_RULES_DIR } from "./model/conventions.js";
-import { loadProject, resolveConfigFile } from "./load/index.js";
+import { loadProject, resolveConfigFile, type LoadedProject, type LoadResult } from "./load/index.js";
 import { importSpecFile, isSpecFile, periodDiagnostic, readSlothFolder } from "./load/specs.js";
 import { typecheckProject } from "./load/typecheck.js";
 import { DefinitionShapeError, normalizeProject } from "./model/normalize.js";
@@ -84,7 +84,7 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
   if (isSpecFile(target)) return compileSpec(target, options, timings, timed);
 
   const loadStart = performance.now();
-  const loaded = await loadProject(target);
+  let loaded: LoadResult | undefined = await loadProject(target);
   timings.load = performance.now() - loadStart;
   // Type errors are reported next to whatever else is found; a bundle that failed (MON001) is a syntax error tsc would repeat.
   const configFile = resolveConfigFile(target);
@@ -92,16 +92,21 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
     ? timed("typecheck", () => typecheck(configFile))
     : [];
   if (!loaded.ok) return { diagnostics: sortDiagnostics([...typeErrors, ...loaded.diagnostics]), root: loaded.root, sources: loaded.sources, timings };
-  const { root } = loaded.loaded;
+  // Only the model outlives this step: the DSL objects and the bundle's source map are let go once
+  // it is built (about 120 MB of live heap at 5,000 services, through validation and generation).
+  let definitions: LoadedProject | undefined = loaded.loaded;
+  loaded = undefined;
+  const { root, sources: definitionSources } = definitions;
   const specs = timed("load", () => readSlothFolder(root, options.sloth ?? {}));
-  const sources: SourceTexts = { get: (file) => specs.texts.get(file) ?? loaded.loaded.sources.get(file) };
+  const sources: SourceTexts = { get: (file) => specs.texts.get(file) ?? definitionSources.get(file) };
   const result = (diagnostics: Diagnostic[], rest: Partial<CompileResult> = {}): CompileResult =>
     ({ diagnostics: sortDiagnostics([...typeErrors, ...diagnostics]), root, sources, timings, ...rest });
   if (hasErrors(specs.diagnostics)) return result(specs.diagnostics);
 
   let model: Model;
   try {
-    model = timed("model", () => normalizeProject(loaded.loaded.project, loaded.loaded.resolveSpan));
+    const { project, resolveSpan } = definitions;
+    model = timed("model", () => normalizeProject(project, resolveSpan));
   } catch (error) {
     if (error instanceof ZodError) {
       const where = error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -120,6 +125,8 @@ export async function compile(target: string, options: CompileOptions = {}): Pro
       hint: "the definition does not have the shape moncc's types describe; type-check your definitions with tsc",
     }]);
   }
+
+  definitions = undefined;
 
   const clashes = specs.slos.filter((slo) => model.services.some((svc) => svc.name === slo.service));
   if (clashes.length > 0) {
