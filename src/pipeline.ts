@@ -184,7 +184,7 @@ function compileSpec(target: string, options: CompileOptions, timings: Timings, 
     routing: { ...DEFAULT_ROUTING, groupBy: [...DEFAULT_ROUTING.groupBy] },
     policy: { requireRunbook: [], inhibitLowerSeverities: false },
     dashboards: [],
-    grafana: { dashboardsPath: defaultDashboardsPath(file.replace(/\.ya?ml$/i, "")) },
+    grafana: { dashboardsPath: defaultDashboardsPath(file.replace(/\.ya?ml$/i, "")), generated: false },
     problems: [],
   }));
   // A bare spec has no teams or routing: only the SLO checks apply.

@@ -84,6 +84,11 @@ export interface ProjectOptions {
      * default /var/lib/grafana/dashboards/<project name>.
      */
     readonly dashboardsPath?: string;
+    /**
+     * The generated service, SLO and overview dashboards (default true). With false only your own
+     * dashboards are written, e.g. when the teams keep hand-made ones or the project is very large.
+     */
+    readonly generated?: boolean;
   };
   readonly policy?: {
     /** Severities whose alerts must carry a runbook URL (default P0 and P1). */

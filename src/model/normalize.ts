@@ -77,7 +77,10 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
       inhibitLowerSeverities: project.policy?.inhibitLowerSeverities ?? true,
     },
     dashboards,
-    grafana: { dashboardsPath: project.grafana?.dashboardsPath ?? defaultDashboardsPath(project.name) },
+    grafana: {
+      dashboardsPath: project.grafana?.dashboardsPath ?? defaultDashboardsPath(project.name),
+      generated: project.grafana?.generated ?? true,
+    },
     problems,
     span: span(project.span),
   };

@@ -285,7 +285,7 @@ export const ProjectSchema = z.object({
   }),
   /** User-declared dashboards; the generated ones are derived from the model (src/model/dashboards). */
   dashboards: z.array(DashboardSpecSchema),
-  grafana: z.object({ dashboardsPath: z.string() }),
+  grafana: z.object({ dashboardsPath: z.string(), generated: z.boolean() }),
   problems: z.array(ProblemSchema),
   span: OptionalSpan,
 });

@@ -94,3 +94,13 @@ describe("a project without alerts", () => {
     expect(panels(dashboards[0]).length).toBeGreaterThan(0);
   });
 });
+
+describe("grafana: { generated: false }", () => {
+  it("writes no generated dashboards and no provisioning file when the project declares none of its own", async () => {
+    const result = await compileFiles({ "moncc.config.ts": baseProject({ projectExtra: "grafana: { generated: false }," }) });
+    expect(result.diagnostics).toEqual([]);
+    expect(allDashboards(result.model!)).toEqual([]);
+    expect(result.files!.filter((f) => f.path.startsWith("grafana/"))).toEqual([]);
+    expect(result.counts).toMatchObject({ dashboards: 0, panels: 0 });
+  });
+});

@@ -20,6 +20,7 @@ export function allDashboards(model: Model): readonly Dashboard[] {
 }
 
 function dashboardSpecs(model: Model): DashboardSpec[] {
+  if (!model.grafana.generated) return [...model.dashboards];
   // Imported Sloth/OpenSLO services have no metrics of their own: their SLO dashboards cover them.
   const services = model.services.filter((service) => service.metrics.length > 0 || service.alerts.length > 0 || service.panels !== undefined);
   const overview = overviewDashboard(model);
