@@ -62,13 +62,16 @@ describe("the overview of examples/ai-platform", () => {
     expect(query.expr).toMatch(/^max by \(sloth_service, sloth_slo, sloth_objective, sloth_id\)/);
   });
 
-  it("links rows to SLO dashboards only when every uid is slo-<sloth_id>", () => {
+  it("links rows straight to SLO dashboards when every uid is slo-<sloth_id>, else to Grafana's search for them", () => {
+    const search = [{ title: "SLO dashboard", url: "/dashboards?tag=moncc-slo&query=${__data.fields.sloth_service} / ${__data.fields.sloth_slo}" }];
     // Two of ai-platform's SLO ids are too long for a 40-character uid: their uids carry a hash.
-    expect(panelTitled(overviewDashboard(model), "SLOs").dataLinks).toBeUndefined();
+    expect(panelTitled(overviewDashboard(model), "SLOs").dataLinks).toEqual(search);
     const short = withSloIds(model, ["a-1", "a-2", "b-1", "c-1", "c-2"]);
     expect(panelTitled(overviewDashboard(short), "SLOs").dataLinks).toEqual([{ title: "SLO dashboard", url: "/d/slo-${__data.fields.sloth_id}" }]);
     const upper = withSloIds(model, ["a-1", "a-2", "B-1", "c-1", "c-2"]);
-    expect(panelTitled(overviewDashboard(upper), "SLOs").dataLinks).toBeUndefined();
+    expect(panelTitled(overviewDashboard(upper), "SLOs").dataLinks).toEqual(search);
+    // The search finds the dashboard by the service and SLO names in its title.
+    expect(allDashboards(model).find((d) => d.origin === "slo" && d.uid.endsWith("c6adc956"))?.title).toBe("SLO · fraud-detection / prediction-availability");
   });
 
   it("links to the service and SLO dashboards by tag", () => {

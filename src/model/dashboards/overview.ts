@@ -80,18 +80,20 @@ function severityStat(severity: Severity, alerts: string, width: number): PanelS
 function sloTable(slos: readonly Slo[], budgets: string): PanelSpec {
   const info = `${SLO_RECORDS.info}{${anyOf("sloth_id", slos.map((slo) => slo.id))}}`;
   const expr = `max by (sloth_service, sloth_slo, sloth_objective, sloth_id) (\n  ${budgets}\n  * on (sloth_id) group_left (sloth_objective)\n  ${info}\n)`;
-  const links = sloLinks(slos);
   return panel("table", "SLOs", [instant(expr, "table")], {
-    unit: "percentunit", decimals: 1, thresholds: [...BUDGET_REMAINING_STEPS], ...(links ? { dataLinks: links } : {}),
+    unit: "percentunit", decimals: 1, thresholds: [...BUDGET_REMAINING_STEPS], dataLinks: sloLinks(slos),
     description: "Every SLO of the project with its objective (percent) and the share of its error budget left (Value).",
   });
 }
 
 /**
- * A link from each row to its SLO dashboard, whose uid is the row's sloth_id behind "slo-" only
- * when no SLO id needed shortening or escaping; otherwise the dashboard links lead there.
+ * A link from each row to its SLO dashboard: straight to it when every uid is "slo-" + the row's
+ * sloth_id; when some id was too long and its uid got shortened, to Grafana's search for the SLO's
+ * dashboards instead, which finds it by its tag and name.
  */
-function sloLinks(slos: readonly Slo[]): PanelLink[] | undefined {
-  if (!slos.every((slo) => dashboardUid("slo", slo.id) === `slo-${slo.id}`)) return undefined;
-  return [{ title: "SLO dashboard", url: "/d/slo-${__data.fields.sloth_id}" }];
+function sloLinks(slos: readonly Slo[]): PanelLink[] {
+  if (slos.every((slo) => dashboardUid("slo", slo.id) === `slo-${slo.id}`)) {
+    return [{ title: "SLO dashboard", url: "/d/slo-${__data.fields.sloth_id}" }];
+  }
+  return [{ title: "SLO dashboard", url: `/dashboards?tag=${DASHBOARD_TAGS.slo}&query=\${__data.fields.sloth_service} / \${__data.fields.sloth_slo}` }];
 }
