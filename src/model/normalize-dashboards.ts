@@ -79,7 +79,7 @@ export function normalizeServicePanels(items: readonly (DslPanel | DslRow)[], su
   return rows;
 }
 
-export function labelVariable(variable: dsl.DashboardVariable, context: DashboardContext): DashboardVariable {
+function labelVariable(variable: dsl.DashboardVariable, context: DashboardContext): DashboardVariable {
   context.metrics.add(variable.metric.ref());
   return {
     kind: "query",

@@ -74,7 +74,7 @@ type Matchers = readonly { label: string; value: string }[];
  * The equality matchers every selector of the service's own metrics carries, e.g. model="fraud-detection":
  * what makes a shared metric this service's. Empty when the queries share none.
  */
-export function serviceScope(service: Service): Matchers {
+function serviceScope(service: Service): Matchers {
   const own = new Set(service.metrics.flatMap((m) => metricSeries(m).map((series) => series.name)));
   const exprs = [
     ...service.alerts.map((a) => a.query.expr),
@@ -249,7 +249,7 @@ const legendOf = (alert: Alert) => (alert.query.labels && alert.query.labels.len
  * in its severity's color. Below-thresholds (<) color downward: the most severe color at the base,
  * each level's value starting the next milder color, green above the mildest.
  */
-export function alertSteps(alert: Alert): ThresholdStep[] {
+function alertSteps(alert: Alert): ThresholdStep[] {
   const levels = alert.rules
     .filter((r) => r.threshold.value !== undefined)
     .map((r) => ({ value: r.threshold.value as number, color: SEVERITY_COLORS[r.severity], below: r.op === "<" || r.op === "<=" }));
