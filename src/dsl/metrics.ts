@@ -3,7 +3,7 @@
 
 import { captureCallSite, type CallSite } from "./span.js";
 import type { DashboardVariable } from "./dashboards.js";
-import { escapeRegex, formatNumber, promqlString, type RangeWindow } from "./promql.js";
+import { escapeRegex, formatNumber, selectorText, type RangeWindow } from "./promql.js";
 import { aggregate, grouping, Query, type AggregateOptions, type BucketRef, type MetricKind, type MetricRef, type QueryParts } from "./query.js";
 import { convertQuantity, parseQuantity, type Unit } from "./units.js";
 
@@ -60,9 +60,7 @@ export class Selection {
 
   /** The selector text for one of the metric's series, e.g. suffix "_bucket". */
   selector(suffix = "", extra: readonly Matcher[] = []): string {
-    const all = [...this.matchers, ...extra];
-    const body = all.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(", ");
-    return `${this.metric.name}${suffix}${body ? `{${body}}` : ""}`;
+    return selectorText(`${this.metric.name}${suffix}`, [...this.matchers, ...extra]);
   }
 
   protected parts(expr: string, unit: Unit | undefined, buckets: readonly BucketRef[] = []): QueryParts {

@@ -20,6 +20,12 @@ export function promqlString(value: string): string {
   return out + '"';
 }
 
+/** A vector selector: `name{a="b", c=~"d"}`, or the bare name without matchers. */
+export function selectorText(name: string, matchers: readonly { readonly label: string; readonly op: string; readonly value: string }[]): string {
+  const body = matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(", ");
+  return body ? `${name}{${body}}` : name;
+}
+
 /** Escapes RE2 metacharacters so the value matches literally inside a regex matcher. */
 export function escapeRegex(value: string): string {
   return value.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");

@@ -2,7 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { formatDuration, parseDuration, promqlString } from "../dsl/promql.js";
-import type { Severity, Slo } from "./schema.js";
+import type { Monitor, Severity, Slo } from "./schema.js";
 
 /** Labels moncc sets on every alert it generates. */
 export const SERVICE_LABEL = "service";
@@ -75,6 +75,27 @@ export const sloSelector = (slo: Pick<Slo, "id" | "service" | "name">) =>
 export const sloSliGroupName = (id: string) => `sloth-slo-sli-recordings-${id}`;
 export const sloMetaGroupName = (id: string) => `sloth-slo-meta-recordings-${id}`;
 export const sloAlertGroupName = (id: string) => `sloth-slo-alerts-${id}`;
+
+// Drift monitors.
+/** Names of the series a drift monitor records, `level:metric:operations`. */
+export function driftRecordNames(monitor: Pick<Monitor, "by" | "metric" | "window" | "reference">) {
+  const level = monitor.by.length > 0 ? monitor.by.join("_") : "global";
+  const name = (stat: string, op: string) => `${level}:${monitor.metric}_${stat}:${op}`;
+  const w = monitor.window;
+  const ref = `ref${monitor.reference}`;
+  return {
+    cumulative: name("bucket_cum", `increase${w}`),
+    cumulativeRef: name(`bucket_cum_${ref}`, `increase${w}`),
+    count: name("count", `increase${w}`),
+    countRef: name(`count_${ref}`, `increase${w}`),
+    bins: name("bin_count", `increase${w}`),
+    binsRef: name(`bin_count_${ref}`, `increase${w}`),
+    probabilities: name("bin_prob", w),
+    probabilitiesRef: name(`bin_prob_${ref}`, w),
+    psi: name(`psi_${ref}`, w),
+    nullP99: name(`psi_null_p99_${ref}`, w),
+  };
+}
 
 // Grafana dashboards.
 export const GRAFANA_DIR = "grafana";

@@ -52,8 +52,7 @@ export const PanelSchema = z.object({
   content: z.string().optional(),
   /** Stacked series (good vs bad events). */
   stacked: z.boolean().optional(),
-  /** Links on the panel, and on each table row or series point (Grafana data links). */
-  links: z.array(PanelLinkSchema).optional(),
+  /** Links on each table row or series point (Grafana data links). */
   dataLinks: z.array(PanelLinkSchema).optional(),
   /**
    * The queries are a definition's own expressions (an alert's, an SLO's), fixed windows and all, so
@@ -100,10 +99,10 @@ export const DashboardRowSchema = z.object({
 });
 
 export const DashboardVariableSchema = z.object({
-  kind: z.enum(["datasource", "query", "custom"]),
+  kind: z.enum(["datasource", "query"]),
   name: z.string(),
   label: z.string().optional(),
-  /** datasource: the plugin type ("prometheus"); query: label_values(…) or query_result(…); custom: comma-separated values. */
+  /** datasource: the plugin type ("prometheus"); query: label_values(…) or query_result(…). */
   query: z.string(),
   multi: z.boolean(),
   includeAll: z.boolean(),

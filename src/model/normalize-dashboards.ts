@@ -11,7 +11,7 @@ import {
   DASHBOARD_TAGS, DATASOURCE_REF, dashboardUid, GENERAL_FOLDER, OK_COLOR, SEVERITY_COLORS, sliRecordName, SLO_RECORDS, sloSelector,
 } from "./conventions.js";
 import type { DashboardSpec, DashboardVariable, PanelQuery, PanelSpec, RowSpec, ThresholdStep } from "./dashboard-schema.js";
-import { datasourceVariable, PANEL_SIZE } from "./dashboards/panels.js";
+import { datasourceVariable, labelValuesQuery, PANEL_SIZE } from "./dashboards/panels.js";
 import { grafanaUnit } from "./dashboards/units.js";
 import { readIgnore, type MetricCollector, type SpanOf } from "./normalize.js";
 import type { Problem, Span } from "./schema.js";
@@ -53,13 +53,13 @@ export function normalizeDashboard(definition: dsl.Dashboard, context: Dashboard
     variables,
     rows: [...top, ...rows],
     links: [],
-    metrics: [],
+    metrics: context.metrics.list(),
     ignore: readIgnore(definition.ignore, subject, span, context.problems),
     span,
   };
 }
 
-/** A service's own panels: loose panels and rows, in order; loose panels before a row share an untitled row. */
+/** A service's own panels: loose panels and rows, in order; loose panels between rows share a row "Custom". */
 export function normalizeServicePanels(items: readonly (DslPanel | DslRow)[], subject: string, context: DashboardContext): RowSpec[] {
   const rows: RowSpec[] = [];
   let loose: PanelSpec[] = [];
@@ -85,8 +85,7 @@ function labelVariable(variable: dsl.DashboardVariable, context: DashboardContex
     kind: "query",
     name: variable.name,
     label: variable.label,
-    // A histogram is scraped as _bucket, _count and _sum series; its _count carries every label but le.
-    query: `label_values(${variable.metric.name}${variable.metric.kind === "histogram" || variable.metric.kind === "summary" ? "_count" : ""}, ${variable.name})`,
+    query: labelValuesQuery(variable.metric, variable.name),
     multi: variable.multi,
     includeAll: variable.includeAll,
     ...(variable.includeAll ? { allValue: ".*" } : {}),

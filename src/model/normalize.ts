@@ -42,10 +42,8 @@ export function normalizeProject(project: dsl.Project, resolveSpan: SpanResolver
   const slos: SloIndex = new Map((project.services ?? []).flatMap((svc) =>
     (svc?.slos ?? []).map((slo) => [slo, { id: sloId(svc.name, slo?.name), service: svc.name, name: slo?.name }] as const)));
   const services = (project.services ?? []).map((svc) => within(`service ${svc?.name}`, span(svc?.span), () => normalizeService(svc, span, problems, slos)));
-  const dashboards = (project.dashboards ?? []).map((definition) => within(`dashboard ${definition?.title}`, span(definition?.span), () => {
-    const metrics = new MetricCollector(span);
-    return { ...normalizeDashboard(definition, { span, problems, slos, metrics }), metrics: metrics.list() };
-  }));
+  const dashboards = (project.dashboards ?? []).map((definition) => within(`dashboard ${definition?.title}`, span(definition?.span), () =>
+    normalizeDashboard(definition, { span, problems, slos, metrics: new MetricCollector(span) })));
 
   const model: Model = {
     name: project.name,

@@ -4,7 +4,7 @@
 import type { CallSite } from "../dsl/span.js";
 import type { Slo as DslSlo, TierSpec } from "../dsl/slos.js";
 import { parseDuration } from "../dsl/promql.js";
-import { DEFAULT_SLO_PERIOD, DEFAULT_TIERS, SERVICE_LABEL, sloAlertName, sloId, TEAM_LABEL } from "./conventions.js";
+import { canonicalWindow, DEFAULT_SLO_PERIOD, DEFAULT_TIERS, SERVICE_LABEL, sloAlertName, sloId, TEAM_LABEL } from "./conventions.js";
 import type { Model, Service, Severity, Slo, SloAlertGroup, SloTier } from "./schema.js";
 import { roundFloat } from "../dsl/units.js";
 
@@ -56,6 +56,15 @@ export interface SloAlertUnit {
 }
 
 const ownsSettings = (tier: SloTier) => tier.severity !== undefined || tier.for !== undefined || tier.labels !== undefined;
+
+/** Tier windows, shortest first, in Prometheus' duration spelling. */
+export function sliWindows(slo: Slo): string[] {
+  const tiers = [...(slo.page?.tiers ?? []), ...(slo.ticket?.tiers ?? [])];
+  // Sloth records every window of the period's tier table, even for disabled alerts.
+  const listed = slo.sliWindows ?? ["5m", ...tiers.flatMap((t) => [t.short, t.long])];
+  const windows = new Set(listed.map(canonicalWindow));
+  return [...windows].sort((a, b) => (parseDuration(a) ?? 0) - (parseDuration(b) ?? 0));
+}
 
 /** Whether Prometheus will evaluate any alert of the service: thresholds, SLO burn rates or no-data, monitors. */
 export function serviceHasAlerts(service: Service): boolean {

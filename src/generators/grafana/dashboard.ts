@@ -86,7 +86,6 @@ function panelBuilder(panel: PlacedPanel): AnyPanelBuilder {
   if (panel.thresholds) {
     builder.thresholds(new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(panel.thresholds.map((s) => ({ value: s.value, color: s.color }))));
   }
-  if (panel.links) builder.links(panel.links.map((l) => new DashboardLinkBuilder(l.title).type(DashboardLinkType.Link).url(l.url)));
   if (panel.dataLinks) builder.dataLinks(panel.dataLinks.map((l) => new DashboardLinkBuilder(l.title).type(DashboardLinkType.Link).url(l.url)));
   panel.queries.forEach((query, index) => {
     const target = new DataqueryBuilder()

@@ -4,8 +4,7 @@
 
 import { z } from "zod";
 
-/** Grafana's grid: 24 columns, rows of 30 px with 8 px between cells (GRID_CELL_HEIGHT, GRID_CELL_VMARGIN). */
-export const GRID_COLUMNS = 24;
+/** Grafana's grid rows (its columns: GRID_COLUMNS in the dashboard model): 30 px with 8 px between cells (GRID_CELL_HEIGHT, GRID_CELL_VMARGIN). */
 export const GRID_CELL_HEIGHT = 30;
 export const GRID_MARGIN = 8;
 

@@ -4,7 +4,8 @@
 import Handlebars from "handlebars";
 import { byText } from "../../model/order.js";
 import { cssColor } from "./colors.js";
-import { GRID_CELL_HEIGHT, GRID_COLUMNS, GRID_MARGIN, layoutDashboard, parseDashboard, variableQuery, type Panel, type Placed } from "./dashboard.js";
+import { GRID_COLUMNS } from "../../model/dashboard-schema.js";
+import { GRID_CELL_HEIGHT, GRID_MARGIN, layoutDashboard, parseDashboard, variableQuery, type Panel, type Placed } from "./dashboard.js";
 import { INDEX_TEMPLATE, PREVIEW_TEMPLATE } from "./templates.js";
 
 export interface PreviewIndexEntry {

@@ -11,7 +11,7 @@
 import { formatDuration } from "../../dsl/promql.js";
 import { SLO_RECORDS } from "../../model/conventions.js";
 import type { Model, Slo } from "../../model/schema.js";
-import { sliWindows } from "../prometheus/slo/sli-rules.js";
+import { sliWindows } from "../../model/slo.js";
 import { sloSelector, withWindow } from "../prometheus/slo/selectors.js";
 import { clean, REPORT_VERSION, staticSlo, windowSeconds, type LiveSlo, type LiveWindow, type Report, type TierGroup } from "./data.js";
 

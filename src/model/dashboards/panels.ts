@@ -1,7 +1,8 @@
 // Panel shapes the generated dashboards share: sized panels reading the datasource variable,
 // range and instant queries, threshold steps, and the variables and links every dashboard carries.
 
-import { escapeRegex, promqlString } from "../../dsl/promql.js";
+import { escapeRegex, promqlString, selectorText } from "../../dsl/promql.js";
+import type { MetricKind } from "../../dsl/query.js";
 import { WINDOW } from "../../dsl/slos.js";
 import { DATASOURCE_REF, DATASOURCE_VARIABLE, OK_COLOR } from "../conventions.js";
 import { byText } from "../order.js";
@@ -56,3 +57,12 @@ export const anyOf = (label: string, values: readonly string[]) =>
 /** The datasource variable every panel reads. */
 export const datasourceVariable = (): DashboardVariable =>
   ({ kind: "datasource", name: DATASOURCE_VARIABLE, label: "Data source", query: "prometheus", multi: false, includeAll: false });
+
+/**
+ * A variable query for the values of `label` among a metric's series. A histogram or summary is
+ * read through its _count series, which carries every label but le and quantile.
+ */
+export function labelValuesQuery(metric: { readonly name: string; readonly kind: MetricKind }, label: string, matchers: readonly { label: string; value: string }[] = []): string {
+  const series = metric.kind === "histogram" || metric.kind === "summary" ? `${metric.name}_count` : metric.name;
+  return `label_values(${selectorText(series, matchers.map((m) => ({ ...m, op: "=" })))}, ${label})`;
+}

@@ -4,7 +4,7 @@
 // levels become threshold steps; the service's scope (the matchers all its queries share, such as
 // model="fraud-detection") and label variables select the series.
 
-import { formatNumber, promqlString } from "../../dsl/promql.js";
+import { formatNumber, promqlString, selectorText } from "../../dsl/promql.js";
 import { WINDOW } from "../../dsl/slos.js";
 import { roundFloat } from "../../dsl/units.js";
 import {
@@ -15,7 +15,7 @@ import { metricSeries } from "../promql/series.js";
 import { syntaxTree, walk } from "../promql/tree.js";
 import { serviceHasAlerts } from "../slo.js";
 import type { Alert, Metric, Model, Service } from "../schema.js";
-import { atRateWindow, BUDGET_REMAINING_STEPS, datasourceVariable, instant, panel, range, RATE_WINDOW, steps } from "./panels.js";
+import { atRateWindow, BUDGET_REMAINING_STEPS, datasourceVariable, instant, labelValuesQuery, panel, range, RATE_WINDOW, steps } from "./panels.js";
 import { grafanaUnit } from "./units.js";
 
 /** Labels that tell a request's outcome apart, for "rate by status". */
@@ -105,31 +105,18 @@ function labelVariables(service: Service, scope: Matchers, targetLabels: readonl
 function labelValues(label: string, metric: Metric, service: Service, scope: Matchers): DashboardVariable {
   // Values of the label among the service's own series; the first metric stands for the service.
   const source = service.metrics.find((m) => m.labels.includes(label)) ?? metric;
-  // A histogram's or summary's _count carries every label but le and quantile.
-  const name = source.kind === "histogram" || source.kind === "summary" ? `${source.name}_count` : source.name;
-  return {
-    kind: "query", name: label, label, query: `label_values(${name}${matcherText(scope.map((m) => ({ ...m, op: "=" })))}, ${label})`,
-    multi: true, includeAll: true, allValue: ".*",
-  };
+  return { kind: "query", name: label, label, query: labelValuesQuery(source, label, scope), multi: true, includeAll: true, allValue: ".*" };
 }
 
-type Select = (metric: Metric, suffix?: string, extra?: string) => string;
+type Select = (metric: Metric, suffix?: string) => string;
 
 /** `name_suffix{scope…, job=~"$job", …}`: the scope, then a variable matcher for each label the metric has. */
 function selectorFor(scope: Matchers, targetLabels: readonly string[], variableLabels: readonly string[]): Select {
-  return (metric, suffix = "", extra) => {
-    const matchers = [
-      ...scope.filter((m) => metric.labels.includes(m.label)).map((m) => ({ label: m.label, op: "=", value: m.value })),
-      ...targetLabels.map((label) => ({ label, op: "=~", value: `$${label}` })),
-      ...variableLabels.filter((label) => metric.labels.includes(label)).map((label) => ({ label, op: "=~", value: `$${label}` })),
-    ];
-    const text = matcherText(matchers);
-    return `${metric.name}${suffix}${extra ? (text ? `${text.slice(0, -1)}, ${extra}}` : `{${extra}}`) : text}`;
-  };
-}
-
-function matcherText(matchers: readonly { label: string; op: string; value: string }[]): string {
-  return matchers.length > 0 ? `{${matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(", ")}}` : "";
+  return (metric, suffix = "") => selectorText(`${metric.name}${suffix}`, [
+    ...scope.filter((m) => metric.labels.includes(m.label)).map((m) => ({ label: m.label, op: "=", value: m.value })),
+    ...targetLabels.map((label) => ({ label, op: "=~", value: `$${label}` })),
+    ...variableLabels.filter((label) => metric.labels.includes(label)).map((label) => ({ label, op: "=~", value: `$${label}` })),
+  ]);
 }
 
 const firingAlerts = (service: Service) => `ALERTS{${SERVICE_LABEL}=${promqlString(service.name)}, alertstate="firing"}`;

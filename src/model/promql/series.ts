@@ -2,7 +2,9 @@
 // declarations and the project's recording rules. This is what turns pint's "online" checks
 // (is this a counter? does this label exist?) into static ones.
 
+import { canonicalWindow, driftRecordNames, sliRecordName, SLO_RECORDS } from "../conventions.js";
 import type { Metric, Model } from "../schema.js";
+import { sliWindows } from "../slo.js";
 
 export type SeriesKind = "counter" | "gauge" | "recorded";
 
@@ -59,4 +61,22 @@ export function metricSeries(metric: Metric): SeriesInfo[] {
         { name: `${metric.name}_count`, kind: "counter", labels, declaredAs: `summary ${metric.name} (count series)` },
       ];
   }
+}
+
+/**
+ * Every series name moncc's recording rules record: the services' own rules, each SLO's SLI windows,
+ * period and metadata series, and each drift monitor's series. Read from the model and the naming
+ * conventions the Prometheus generator uses, without generating anything.
+ */
+export function recordedSeriesNames(model: Model): Set<string> {
+  const names = new Set<string>();
+  for (const service of model.services) {
+    for (const recording of service.recordings) names.add(recording.name);
+    for (const slo of service.slos) {
+      for (const window of [...sliWindows(slo), canonicalWindow(slo.period)]) names.add(sliRecordName(window));
+      for (const name of Object.values(SLO_RECORDS)) names.add(name);
+    }
+    for (const monitor of service.monitors ?? []) for (const name of Object.values(driftRecordNames(monitor))) names.add(name);
+  }
+  return names;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { matchesAll } from "../../model/routing.js";
 import { report, type Check } from "../check.js";
-import { alertTitle, teamAlerts, teamInhibitions, type InhibitedAlert } from "./inhibitions.js";
+import { alertTitle, inhibitingTeams, type InhibitedAlert } from "./inhibitions.js";
 
 /**
  * Alertmanager compares `equal` labels by value and treats a missing label as "". An `equal` label
@@ -14,12 +14,9 @@ export const inhibitEqualMissing: Check = {
   severity: "error",
   summary: "an inhibit rule whose equal names a label the source or target alerts lack",
   run: (context) => {
-    const { model } = context;
     const out: Diagnostic[] = [];
-    for (const team of model.teams) {
-      if (team.inhibit.length === 0) continue;
-      const alerts = teamAlerts(context, team);
-      const declared = teamInhibitions(model, team).filter((rule) => rule.declared);
+    for (const { team, alerts, rules } of inhibitingTeams(context)) {
+      const declared = rules.filter((rule) => rule.declared);
       for (const rule of declared) {
         const sources = alerts.filter((a) => matchesAll(rule.source, a.labels));
         const targets = alerts.filter((a) => matchesAll(rule.target, a.labels));

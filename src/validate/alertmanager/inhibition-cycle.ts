@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { report, type Check } from "../check.js";
-import { alertTitle, mayInhibit, teamAlerts, teamInhibitions } from "./inhibitions.js";
+import { alertTitle, inhibitingTeams, mayInhibit } from "./inhibitions.js";
 
 interface Edge {
   readonly to: number;
@@ -17,12 +17,8 @@ export const inhibitionCycle: Check = {
   severity: "error",
   summary: "inhibit rules under which alerts mute each other in a cycle",
   run: (context) => {
-    const { model } = context;
     const out: Diagnostic[] = [];
-    for (const team of model.teams) {
-      if (team.inhibit.length === 0) continue;
-      const alerts = teamAlerts(context, team);
-      const rules = teamInhibitions(model, team);
+    for (const { team, alerts, rules } of inhibitingTeams(context)) {
       const edges = alerts.map((source) =>
         alerts.flatMap((target, to) => rules.filter((rule) => mayInhibit(rule, source, target)).slice(0, 1).map((rule) => ({ to, rule: rule.name }))));
       const reported = new Set<number>();

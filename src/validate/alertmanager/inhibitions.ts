@@ -25,7 +25,7 @@ export interface InhibitedAlert extends RoutedAlert {
 
 const LOWER = { P0: "P1|P2|P3", P1: "P2|P3" } as const;
 
-export function teamInhibitions(model: Model, team: Team): Inhibition[] {
+function teamInhibitions(model: Model, team: Team): Inhibition[] {
   const teamMatcher: Matcher = { label: TEAM_LABEL, op: "=", value: team.name };
   const own = model.policy.inhibitLowerSeverities
     ? Object.entries(LOWER).map(([severity, lower]) => ({
@@ -47,7 +47,7 @@ export function teamInhibitions(model: Model, team: Team): Inhibition[] {
   return [...own, ...declared];
 }
 
-export function teamAlerts(context: CheckContext, team: Team): readonly InhibitedAlert[] {
+function teamAlerts(context: CheckContext, team: Team): readonly InhibitedAlert[] {
   let byTeam = alertsByTeam.get(context);
   if (!byTeam) {
     // Built once per model: every team's checks would otherwise walk every alert of the project.
@@ -60,6 +60,14 @@ export function teamAlerts(context: CheckContext, team: Team): readonly Inhibite
     alertsByTeam.set(context, byTeam);
   }
   return byTeam.get(team.name) ?? [];
+}
+
+/** Each team that declares inhibit rules, with its alerts and its rules as generated. */
+export function* inhibitingTeams(context: CheckContext): Generator<{ team: Team; alerts: readonly InhibitedAlert[]; rules: Inhibition[] }> {
+  for (const team of context.model.teams) {
+    if (team.inhibit.length === 0) continue;
+    yield { team, alerts: teamAlerts(context, team), rules: teamInhibitions(context.model, team) };
+  }
 }
 
 /** Per check run (see promqlContext). */

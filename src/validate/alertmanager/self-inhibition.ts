@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { matchesAll } from "../../model/routing.js";
 import { report, type Check } from "../check.js";
-import { alertTitle, teamAlerts, teamInhibitions } from "./inhibitions.js";
+import { alertTitle, inhibitingTeams } from "./inhibitions.js";
 
 /**
  * An inhibit rule whose source and target both match one alert. Such an alert would mute itself;
@@ -14,12 +14,9 @@ export const selfInhibition: Check = {
   severity: "error",
   summary: "an inhibit rule whose source and target match the same alert",
   run: (context) => {
-    const { model } = context;
     const out: Diagnostic[] = [];
-    for (const team of model.teams) {
-      if (team.inhibit.length === 0) continue;
-      const alerts = teamAlerts(context, team);
-      for (const rule of teamInhibitions(model, team).filter((r) => r.declared)) {
+    for (const { team, alerts, rules } of inhibitingTeams(context)) {
+      for (const rule of rules.filter((r) => r.declared)) {
         const both = alerts.filter((a) => matchesAll(rule.source, a.labels) && matchesAll(rule.target, a.labels));
         if (both.length === 0) continue;
         const shown = both.slice(0, 3).map(alertTitle).join(", ") + (both.length > 3 ? ` and ${both.length - 3} more` : "");

@@ -27,8 +27,7 @@ export const jobInstanceMatchers: Check = {
       if (query.panel.author === "user" && query.dashboard.origin !== "custom") continue;
       const pickers = TARGET_VARIABLES.filter((label) => query.dashboard.variables.some((v) => v.name === label));
       if (pickers.length === 0) continue;
-      const catalog = dashboardSeries(context, query.dashboard)?.catalog;
-      if (!catalog) return [];
+      const { catalog } = dashboardSeries(context, query.dashboard);
       for (const node of walk(query.tree)) {
         if (node.kind !== "selector" || node.name === undefined) continue;
         const info = catalog.lookup(node.name);

@@ -1,15 +1,15 @@
 // Every PromQL query of every dashboard (generated and user-declared), with Grafana's variables
 // substituted and parsed once for the dashboard checks (panels that show an alert's or SLO's own
 // expression are left to the PromQL checks); and the series a dashboard may read: the
-// declared metrics, the rules the Prometheus generator records, and Prometheus' ALERTS series.
+// declared metrics, the series moncc's recording rules record, and Prometheus' ALERTS series.
 
 import type { SourceTexts } from "../../diagnostics/diagnostic.js";
 import { locateText } from "../../diagnostics/source-position.js";
-import { generatePrometheusRules } from "../../generators/prometheus/rules.js";
 import type { Dashboard, PanelQuery, PlacedPanel } from "../../model/dashboard-schema.js";
 import { allDashboards } from "../../model/dashboards/index.js";
 import { grammarText } from "../../model/promql/compat.js";
-import { declaredSeries, metricSeries, type SeriesCatalog, type SeriesInfo } from "../../model/promql/series.js";
+import { declaredSeries, metricSeries, recordedSeriesNames, type SeriesCatalog, type SeriesInfo } from "../../model/promql/series.js";
+import { serviceHasAlerts } from "../../model/slo.js";
 import { syntaxTree, type PromqlNode } from "../../model/promql/tree.js";
 import type { Model, Span } from "../../model/schema.js";
 import type { CheckContext } from "../check.js";
@@ -119,31 +119,28 @@ interface ModelSeries {
   sortedNames?: readonly string[];
 }
 
-const seriesCache = new WeakMap<CheckContext, ModelSeries | null>();
+const seriesCache = new WeakMap<CheckContext, ModelSeries>();
 
 /**
- * Declared metrics (the project's and the dashboard's own), every recording rule the Prometheus
- * generator emits (the project's, SLO and drift-monitor records), and ALERTS / ALERTS_FOR_STATE
- * when any alert is generated. Undefined when the generator fails on this model: its error is
- * reported on its own, and without its rules no series can be judged unknown.
+ * Declared metrics (the project's and the dashboard's own), every series moncc's recording rules
+ * record (the project's, SLO and drift-monitor records), and ALERTS / ALERTS_FOR_STATE when any
+ * alert is generated.
  */
-export function dashboardSeries(context: CheckContext, dashboard: Dashboard): DashboardSeries | undefined {
-  let model = seriesCache.get(context);
-  if (model === undefined) {
-    const known = knownSeries(context.model);
-    model = known ? { known, perDashboard: new WeakMap() } : null;
-    seriesCache.set(context, model);
+export function dashboardSeries(context: CheckContext, dashboard: Dashboard): DashboardSeries {
+  let shared = seriesCache.get(context);
+  if (!shared) {
+    shared = { known: knownSeries(context.model), perDashboard: new WeakMap() };
+    seriesCache.set(context, shared);
   }
-  if (model === null) return undefined;
-  const shared = model;
   let series = shared.perDashboard.get(dashboard);
   if (!series) {
+    const model = shared;
     // Most dashboards declare no metrics of their own; theirs sit on top of the model's.
-    const own = new Map(dashboard.metrics.flatMap(metricSeries).filter((info) => !shared.known.has(info.name)).map((info) => [info.name, info]));
+    const own = new Map(dashboard.metrics.flatMap(metricSeries).filter((info) => !model.known.has(info.name)).map((info) => [info.name, info]));
     const { catalog } = promqlContext(context);
-    const modelNames = () => (shared.sortedNames ??= [...shared.known.keys()].sort());
+    const modelNames = () => (model.sortedNames ??= [...model.known.keys()].sort());
     series = {
-      catalog: { lookup: (name) => shared.known.get(name) ?? own.get(name), targetLabels: catalog.targetLabels, scrapeInterval: catalog.scrapeInterval },
+      catalog: { lookup: (name) => model.known.get(name) ?? own.get(name), targetLabels: catalog.targetLabels, scrapeInterval: catalog.scrapeInterval },
       names: () => (own.size === 0 ? modelNames() : [...modelNames(), ...own.keys()].sort()),
     };
     shared.perDashboard.set(dashboard, series);
@@ -151,20 +148,12 @@ export function dashboardSeries(context: CheckContext, dashboard: Dashboard): Da
   return series;
 }
 
-function knownSeries(model: Model): Map<string, SeriesInfo> | undefined {
-  let objects;
-  try {
-    objects = generatePrometheusRules(model).objects;
-  } catch {
-    return undefined;
-  }
+function knownSeries(model: Model): Map<string, SeriesInfo> {
   const known = declaredSeries(model);
-  for (const object of objects) {
-    if (object.kind === "recording" && !known.has(object.name)) {
-      known.set(object.name, { name: object.name, kind: "recorded", labels: undefined, declaredAs: `recording rule ${object.name}` });
-    }
+  for (const name of recordedSeriesNames(model)) {
+    if (!known.has(name)) known.set(name, { name, kind: "recorded", labels: undefined, declaredAs: `recording rule ${name}` });
   }
-  if (objects.some((object) => object.kind === "alert")) {
+  if (model.services.some(serviceHasAlerts)) {
     for (const name of ["ALERTS", "ALERTS_FOR_STATE"]) known.set(name, { name, kind: "recorded", labels: undefined, declaredAs: `Prometheus' ${name} series` });
   }
   return known;

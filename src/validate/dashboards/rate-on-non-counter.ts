@@ -20,7 +20,7 @@ export const rateOnNonCounter: Check = {
     const promql = promqlContext(context);
     for (const query of dashboardQueries(context)) {
       if (!query.tree) continue;
-      const catalog = dashboardSeries(context, query.dashboard)?.catalog ?? promql.catalog;
+      const { catalog } = dashboardSeries(context, query.dashboard);
       // MON207 reads only the expression's tree and the catalog; a dashboard query has no rule role.
       const expression = { expr: query.expr, grammar: query.grammar, tree: query.tree, toOriginal: query.toOriginal } as Partial<CheckedExpression> as CheckedExpression;
       for (const finding of counterFunctionOnGauge.inspect(expression, { ...promql, catalog })) {

@@ -19,7 +19,6 @@ export const unknownSeries: Check = {
     for (const query of dashboardQueries(context)) {
       if (!query.tree) continue;
       const series = dashboardSeries(context, query.dashboard);
-      if (!series) return [];
       const reported = new Set<string>();
       for (const node of walk(query.tree)) {
         if (node.kind !== "selector" || node.name === undefined || series.catalog.lookup(node.name) || reported.has(node.name)) continue;

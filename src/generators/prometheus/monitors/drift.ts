@@ -3,31 +3,12 @@
 // Bucket-specific parts (the shift map, k, the smoothing constant, the χ² quantile) come from the
 // histogram's declared buckets.
 
-import { formatNumber, promqlString } from "../../../dsl/promql.js";
+import { formatNumber, promqlString, selectorText } from "../../../dsl/promql.js";
+import { driftRecordNames } from "../../../model/conventions.js";
 import type { Monitor } from "../../../model/schema.js";
 import { chiSquareQuantile99 } from "./chi-square.js";
 
 export const driftGroupName = (monitor: Pick<Monitor, "service" | "name">) => `${monitor.service}.drift.${monitor.name}`;
-
-/** Names of the series a drift monitor records, `level:metric:operations`. */
-export function driftRecordNames(monitor: Pick<Monitor, "by" | "metric" | "window" | "reference">) {
-  const level = monitor.by.length > 0 ? monitor.by.join("_") : "global";
-  const name = (stat: string, op: string) => `${level}:${monitor.metric}_${stat}:${op}`;
-  const w = monitor.window;
-  const ref = `ref${monitor.reference}`;
-  return {
-    cumulative: name("bucket_cum", `increase${w}`),
-    cumulativeRef: name(`bucket_cum_${ref}`, `increase${w}`),
-    count: name("count", `increase${w}`),
-    countRef: name(`count_${ref}`, `increase${w}`),
-    bins: name("bin_count", `increase${w}`),
-    binsRef: name(`bin_count_${ref}`, `increase${w}`),
-    probabilities: name("bin_prob", w),
-    probabilitiesRef: name(`bin_prob_${ref}`, w),
-    psi: name(`psi_${ref}`, w),
-    nullP99: name(`psi_null_p99_${ref}`, w),
-  };
-}
 
 /** The `le` values of the bins: declared boundaries as Prometheus 2 writes them, then +Inf. */
 export function binEdges(buckets: readonly number[]): string[] {
@@ -42,7 +23,7 @@ export function driftRules(monitor: Monitor): Record<string, unknown>[] {
   const edges = binEdges(monitor.buckets);
   const k = edges.length;
   const keep = monitor.by;
-  const selector = `${monitor.metric}_bucket${monitor.matchers.length > 0 ? `{${monitor.matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(", ")}}` : ""}`;
+  const selector = selectorText(`${monitor.metric}_bucket`, monitor.matchers);
   const le = (series: string, value: string) => `${series}{le=${promqlString(value)}}`;
 
   // label_replace inside the sum merges le="1" (Prometheus 2) with le="1.0" (Prometheus 3).

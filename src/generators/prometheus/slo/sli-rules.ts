@@ -1,20 +1,10 @@
 // SLI recording rules: slo:sli_error:ratio_rate<w> for every tier window and for the period.
 
-import { parseDuration } from "../../../dsl/promql.js";
 import { canonicalWindow, sliRecordName } from "../../../model/conventions.js";
 import { sortedRecord } from "../../../model/order.js";
 import type { Slo } from "../../../model/schema.js";
+import { sliWindows } from "../../../model/slo.js";
 import { sloIdLabels, sloSelector, withWindow } from "./selectors.js";
-
-/** Tier windows, shortest first, in Prometheus' duration spelling. */
-export function sliWindows(slo: Slo): string[] {
-  const tiers = [...(slo.page?.tiers ?? []), ...(slo.ticket?.tiers ?? [])];
-  // Sloth records every window of the period's tier table, even for disabled alerts.
-  const listed = slo.sliWindows ?? ["5m", ...tiers.flatMap((t) => [t.short, t.long])];
-  const windows = new Set(listed.map(canonicalWindow));
-  return [...windows].sort((a, b) => (parseDuration(a) ?? 0) - (parseDuration(b) ?? 0));
-}
-
 
 /** The error ratio over one window, straight from the SLI queries. */
 export function errorRatioExpr(slo: Slo, window: string): string {
